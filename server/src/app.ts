@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Config } from './config';
+import type { Database } from './db/database';
+import { createServices, type Services } from './services';
+import { installAuthentication } from './platform/authentication';
+import { installErrorHandling } from './platform/http-errors';
+import { installMetrics } from './platform/metrics';
+import { ErrorBody } from './platform/schemas';
+import { healthRoutes } from './modules/health/health.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { orgRoutes } from './modules/orgs/orgs.routes';
+import { userRoutes } from './modules/users/users.routes';
+import { auditRoutes } from './modules/audit/audit.routes';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface App {
+  server: FastifyInstance;
+  services: Services;
+}
+
+/** Builds the Fastify app: plugins, then modules. No business logic lives here. */
+export async function buildApp({ config, database, logger }: AppDeps): Promise<App> {
+  const server = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+  });
+  const services = createServices(database, config);
+
+  installErrorHandling(server);
+  await server.register(cookie);
+  installAuthentication(server, services.auth);
+  installMetrics(server, database);
+  server.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  server.addSchema(ErrorBody);
+  await server.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Huijiao 汇交 API', version: '0.1.0', description: 'Collection, review and open sharing of S&T program resources' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'hj_session' },
+          token: { type: 'http', scheme: 'bearer', description: 'Personal API token (hjt_…)' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await server.register(swaggerUi, { routePrefix: '/api/docs' });
+  server.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => server.swagger());
+
+  await server.register(healthRoutes, { database });
+  await server.register(authRoutes, { services, config });
+  await server.register(orgRoutes, { services });
+  await server.register(userRoutes, { services });
+  await server.register(auditRoutes, { services });
+
+  serveWebApp(server, config.webDist);
+  return { server, services };
+}
+
+/** Serves the built web app (files found at start), with index.html for client-side routes. */
+function serveWebApp(server: FastifyInstance, webDist: string): void {
+  const index = path.join(webDist, 'index.html');
+  if (!fs.existsSync(index)) return;
+  void server.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  server.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    if (request.url.startsWith('/api/')) return reply.callNotFound();
+    reply.header('cache-control', 'no-cache');
+    return reply.sendFile('index.html');
+  });
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as createFoundation from './2026-11-27T1200-create-foundation';
+
+/** Every migration, in the order applied. Migrations are frozen: add new files, never edit old ones. */
+export const migrations: Record<string, Migration> = {
+  '2026-11-27T1200-create-foundation': createFoundation,
+};

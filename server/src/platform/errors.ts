@@ -1,0 +1,81 @@
+import type { Bilingual } from './i18n';
+
+interface ErrorSpec extends Bilingual {
+  status: number;
+}
+
+/** Every error the API can return: a stable code, its HTTP status and zh/en messages. */
+export const ERRORS = {
+  'request.invalid': { status: 400, zh: '请求内容有误，请检查标出的字段', en: 'The request is invalid; check the fields listed' },
+  'request.malformed': { status: 400, zh: '请求无法解析', en: 'The request body could not be parsed' },
+  'request.too_large': { status: 413, zh: '请求内容过大', en: 'The request is too large' },
+  'request.unsupported_media_type': { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  'route.not_found': { status: 404, zh: '接口不存在', en: 'No such endpoint' },
+  'internal': { status: 500, zh: '服务器内部错误，请稍后重试', en: 'Internal server error; please try again later' },
+  'unavailable': { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
+
+  'auth.unauthenticated': { status: 401, zh: '请先登录', en: 'Please log in first' },
+  'auth.invalid_credentials': { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  'auth.session_expired': { status: 401, zh: '登录已过期，请重新登录', en: 'Your session has expired; please log in again' },
+  'auth.token_invalid': { status: 401, zh: 'API 令牌无效、已过期或已撤销', en: 'The API token is invalid, expired or revoked' },
+  'auth.account_disabled': { status: 403, zh: '账号已停用', en: 'This account is disabled' },
+  'auth.rate_limited': { status: 429, zh: '登录失败次数过多，请 {minutes} 分钟后再试', en: 'Too many failed logins; try again in {minutes} minutes' },
+  'auth.csrf_failed': { status: 403, zh: '安全校验失败，请刷新页面后重试', en: 'Security check failed; reload the page and try again' },
+  'auth.token_read_only': { status: 403, zh: '只读令牌不能修改数据', en: 'A read-only token cannot change data' },
+  'auth.wrong_password': { status: 422, zh: '当前密码不正确', en: 'The current password is wrong' },
+  'auth.weak_password': { status: 422, zh: '密码至少 10 位，且须包含字母和数字', en: 'Passwords need at least 10 characters with letters and digits' },
+  'auth.forbidden': { status: 403, zh: '您没有权限执行此操作', en: 'You are not allowed to do this' },
+  'token.not_found': { status: 404, zh: '令牌不存在', en: 'Token not found' },
+
+  'org.not_found': { status: 404, zh: '机构不存在', en: 'Organisation not found' },
+  'org.invalid_credit_code': { status: 422, zh: '统一社会信用代码无效（须为 18 位且校验位正确）', en: 'Invalid unified social credit code (18 characters with a valid check character)' },
+  'org.credit_code_required': { status: 422, zh: '承担单位须填写统一社会信用代码', en: 'Undertaking units need a unified social credit code' },
+  'org.credit_code_taken': { status: 409, zh: '该统一社会信用代码已被机构“{name}”使用', en: 'This credit code is already used by "{name}"' },
+  'org.region_required': { status: 422, zh: '省级科技管理部门须选择行政区划', en: 'Provincial departments need a region' },
+  'org.region_unknown': { status: 422, zh: '行政区划代码不存在', en: 'Unknown region code' },
+  'org.parent_invalid': { status: 422, zh: '该类型机构不能设在所选上级机构之下', en: 'This kind of organisation cannot sit under the chosen parent' },
+  'org.parent_cycle': { status: 422, zh: '上级机构不能是自身或其下级机构', en: 'The parent cannot be the organisation itself or one below it' },
+  'org.name_taken': { status: 409, zh: '同一上级下已有同名机构', en: 'An organisation with this name already exists under the same parent' },
+  'org.has_dependants': { status: 409, zh: '机构下仍有下级机构或用户，不能删除', en: 'The organisation still has child organisations or users' },
+
+  'user.not_found': { status: 404, zh: '用户不存在', en: 'User not found' },
+  'user.username_taken': { status: 409, zh: '用户名已被使用', en: 'This username is taken' },
+  'user.email_taken': { status: 409, zh: '邮箱已被使用', en: 'This email is already registered' },
+  'user.cannot_disable_self': { status: 422, zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
+
+  'grant.not_found': { status: 404, zh: '授权不存在', en: 'Role grant not found' },
+  'grant.scope_mismatch': { status: 422, zh: '角色“{role}”的授权范围须为：{expected}', en: 'The role "{role}" must be scoped to: {expected}' },
+  'grant.scope_not_found': { status: 422, zh: '授权范围对象不存在', en: 'The scope object does not exist' },
+  'grant.duplicate': { status: 409, zh: '该用户已拥有此授权', en: 'The user already holds this grant' },
+  'grant.last_sysadmin': { status: 409, zh: '不能撤销最后一个系统管理员', en: 'The last system administrator cannot be revoked' },
+} satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** One failing field of a request, with its JSON path; the handler localises the message. */
+export interface ErrorDetail {
+  path: string;
+  code: string;
+  params?: Record<string, string | number>;
+  message?: string;
+}
+
+/** An error with a stable code; the error handler turns it into the API error shape. */
+export class AppError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    readonly details: ErrorDetail[] = [],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(code);
+    this.status = ERRORS[code].status;
+  }
+}
+
+/** Shorthand for the error a field-level business rule raises, pointing at that field. */
+export function fieldError(code: ErrorCode, path: string, params: Record<string, string | number> = {}): AppError {
+  return new AppError(code, params, [{ path, code, params }]);
+}

@@ -65,7 +65,7 @@ export async function recordAudit(trx: Kysely<DB>, ctx: Ctx, input: AuditInput):
   // Millisecond precision: what JavaScript and timestamptz both keep exactly.
   const fields: HashedFields = {
     at: new Date(),
-    actorId: ctx.actor?.userId ?? null,
+    actorId: ctx.actor?.userId || null,
     actorLabel: ctx.actor?.username ?? ctx.requestId,
     action: input.action,
     objectType: input.objectType,

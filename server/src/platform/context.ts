@@ -18,7 +18,7 @@ export interface Actor {
   orgId: string | null;
   locale: string;
   grants: ActorGrant[];
-  via: 'session' | 'token';
+  via: 'session' | 'token' | 'operator';
   readOnly: boolean;
 }
 
@@ -30,7 +30,19 @@ export interface Ctx {
   lang: Lang;
 }
 
-/** A context for work that no request started (CLI, jobs, demo loader). */
+/**
+ * The operator at the command line (who already holds the database): acts as sysadmin, audited
+ * under their OS login, with no user row behind it.
+ */
+export function operatorCtx(osUser: string): Ctx {
+  const actor: Actor = {
+    userId: '', username: `cli:${osUser}`, displayName: osUser, orgId: null, locale: 'zh-CN',
+    grants: [{ id: 'operator', role: 'sysadmin', scopeType: 'platform', scopeId: null }], via: 'operator', readOnly: false,
+  };
+  return { actor, requestId: 'cli', ip: '127.0.0.1', lang: 'zh-CN' };
+}
+
+/** A context for work that no request started (jobs, demo loader). */
 export function systemCtx(label = 'system'): Ctx {
   return { actor: null, requestId: label, ip: '127.0.0.1', lang: 'zh-CN' };
 }

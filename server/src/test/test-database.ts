@@ -10,31 +10,42 @@ if (process.env.CI === 'true' && process.env.TEST_DB === 'postgres' && !TEST_DAT
   throw new Error('CI runs the PostgreSQL pass: TEST_DATABASE_URL must be set');
 }
 
-/** A fresh, migrated database; on PostgreSQL a new database created for this test file and dropped after. */
+async function admin(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** On PostgreSQL: a new empty database for one test file, and how to drop it. */
+export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `hj_test_${randomBytes(6).toString('hex')}`;
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** A fresh, migrated database: in-memory PGlite, or a new PostgreSQL database dropped on close. */
 export async function createTestDatabase(): Promise<Database & { url?: string }> {
   if (!TEST_DATABASE_URL) {
     const database = await openDatabase({ pgliteDir: 'memory' });
     await migrateToLatest(database.db);
     return database;
   }
-  const name = `hj_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+  const empty = await createEmptyPostgresDatabase();
+  const database = await openDatabase({ databaseUrl: empty.url, poolSize: 5 });
   await migrateToLatest(database.db);
   return {
     ...database,
-    url: url.toString(),
+    url: empty.url,
     close: async () => {
       await database.close();
-      const cleanup = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await empty.drop();
     },
   };
 }

@@ -37,7 +37,7 @@ export const MeResponse = Type.Object({
   grants: Type.Array(GrantBody),
   capabilities: Type.Object({ manageOrgs: Type.Boolean(), listUsers: Type.Boolean(), readAudit: Type.Boolean() }),
   csrfToken: Nullable(Type.String()),
-  via: Type.Union([Type.Literal('session'), Type.Literal('token')]),
+  via: Type.Union([Type.Literal('session'), Type.Literal('token'), Type.Literal('operator')]),
 });
 
 export const PasswordRequest = Type.Object(

@@ -141,7 +141,7 @@ export class UsersService {
     return this.db.transaction().execute(async (trx) => {
       const repo = new UsersRepository(trx);
       if (await repo.findSameGrant(userId, role, scopeType, scopeId)) throw new AppError('grant.duplicate');
-      const grant = await repo.insertGrant({ userId, role, scopeType, scopeId, grantedBy: ctx.actor?.userId ?? null });
+      const grant = await repo.insertGrant({ userId, role, scopeType, scopeId, grantedBy: ctx.actor?.userId || null });
       await recordAudit(trx, ctx, { action: 'grant.created', objectType: 'role_grant', objectId: grant.id, after: presentGrant(grant) });
       const named = (await repo.grants(userId)).find((g) => g.id === grant.id);
       return presentGrant(named ?? grant);

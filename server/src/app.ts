@@ -18,6 +18,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { orgRoutes } from './modules/orgs/orgs.routes';
 import { userRoutes } from './modules/users/users.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { standardRoutes } from './modules/standards/standards.routes';
 
 export interface AppDeps {
   config: Config;
@@ -75,6 +76,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<A
   await server.register(orgRoutes, { services });
   await server.register(userRoutes, { services });
   await server.register(auditRoutes, { services });
+  await server.register(standardRoutes, { services });
 
   serveWebApp(server, config.webDist);
   return { server, services };

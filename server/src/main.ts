@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrator';
 import { buildApp } from './app';
 import { ensureAdmin } from './bootstrap';
 import { loadDemoData, DEMO_USERS } from './demo/demo-data';
+import { installShippedStandards } from './modules/standards/shipped-standards';
 
 /** Reads config, opens the database, migrates, seeds, listens. */
 async function main(): Promise<void> {
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
   const applied = await migrateToLatest(database.db);
   const adminCreated = await ensureAdmin(database.db, config.adminPassword);
+  const standards = await installShippedStandards(database.db);
   const demoLoaded = config.demo ? await loadDemoData(database.db, config.demoPassword) : false;
 
   const { server } = await buildApp({ config, database });
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
     `  Open ${url}/   (API docs: ${url}/api/docs)`,
     applied.length > 0 ? `  Applied migrations: ${applied.join(', ')}` : '  Database schema is current',
   ];
+  if (standards.length > 0) lines.push(`  Installed shipped standards: ${standards.join(', ')}`);
   if (adminCreated) lines.push('  Created user "admin" (sysadmin) with the password from ADMIN_PASSWORD');
   if (config.demo) {
     lines.push(demoLoaded ? '  Loaded the demo data set' : '  Demo data set present');

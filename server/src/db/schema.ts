@@ -99,6 +99,46 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export type StandardStatus = 'draft' | 'in_review' | 'approved' | 'retired';
+
+export interface StandardsTable {
+  id: Generated<string>;
+  domain: string;
+  nameZh: string;
+  nameEn: string;
+  platformOrgId: string | null;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface StandardVersionsTable {
+  id: Generated<string>;
+  standardId: string;
+  version: string;
+  status: ColumnType<StandardStatus, StandardStatus | undefined, StandardStatus>;
+  document: Json;
+  quorum: ColumnType<'majority' | 'all', 'majority' | 'all' | undefined, 'majority' | 'all'>;
+  reviewRound: ColumnType<number, number | undefined, number>;
+  basedOnId: string | null;
+  createdBy: string | null;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+  submittedAt: Timestamp | null;
+  approvedAt: Timestamp | null;
+  retiredAt: Timestamp | null;
+}
+
+export interface StandardReviewsTable {
+  id: Generated<string>;
+  versionId: string;
+  round: number;
+  expertId: string;
+  assignedBy: string | null;
+  assignedAt: GeneratedTimestamp;
+  decision: 'approve' | 'request_changes' | null;
+  comment: string | null;
+  decidedAt: Timestamp | null;
+}
+
 export interface DB {
   regions: RegionsTable;
   organisations: OrganisationsTable;
@@ -108,6 +148,9 @@ export interface DB {
   apiTokens: ApiTokensTable;
   loginFailures: LoginFailuresTable;
   auditLog: AuditLogTable;
+  standards: StandardsTable;
+  standardVersions: StandardVersionsTable;
+  standardReviews: StandardReviewsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
@@ -118,3 +161,6 @@ export type RoleGrant = Selectable<RoleGrantsTable>;
 export type Session = Selectable<SessionsTable>;
 export type ApiToken = Selectable<ApiTokensTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+export type Standard = Selectable<StandardsTable>;
+export type StandardVersion = Selectable<StandardVersionsTable>;
+export type StandardReview = Selectable<StandardReviewsTable>;

@@ -4,6 +4,7 @@ import type { Role } from '../../../common/roles';
 import { recordAudit } from '../platform/audit';
 import { systemCtx } from '../platform/context';
 import { hashPassword } from '../platform/secrets';
+import { installShippedStandards } from '../modules/standards/shipped-standards';
 
 interface DemoOrg {
   key: string;
@@ -47,6 +48,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'ph_admin', displayName: '李慧敏', email: 'li.huimin@ncmi.example.cn', org: 'ph', grants: [{ role: 'platform_admin', scope: 'ph' }] },
   { username: 'ag_admin', displayName: '赵丰年', email: 'zhao.fengnian@agridata.example.cn', org: 'ag', grants: [{ role: 'platform_admin', scope: 'ag' }] },
   { username: 'expert', displayName: '陈立群', email: 'chen.liqun@pumc.example.cn', org: 'pumc', grants: [{ role: 'expert', scope: 'ph' }] },
+  { username: 'ag_expert', displayName: '黄志农', email: 'huang.zhinong@caas.example.cn', org: 'ics', grants: [{ role: 'expert', scope: 'ag' }] },
   { username: 'zj_supervisor', displayName: '周明', email: 'zhou.ming@zjkjt.example.cn', org: 'zj', grants: [{ role: 'province_supervisor', scope: 'zj' }] },
   { username: 'unit_admin', displayName: '孙静', email: 'sun.jing@zju.example.cn', org: 'zju', grants: [{ role: 'unit_admin', scope: 'zju' }] },
   { username: 'pi', displayName: '刘洋', email: 'liu.yang@zju.example.cn', org: 'zju', grants: [] },
@@ -56,6 +58,7 @@ export const DEMO_USERS: DemoUser[] = [
 
 /** Loads the demo set once; returns false when it is already there. */
 export async function loadDemoData(db: Kysely<DB>, password: string): Promise<boolean> {
+  await installShippedStandards(db);
   const present = await db.selectFrom('organisations').select('id').where('nameZh', '=', ORGS[0]!.nameZh).executeTakeFirst();
   if (present) return false;
   const passwordHash = await hashPassword(password);
@@ -90,10 +93,36 @@ export async function loadDemoData(db: Kysely<DB>, password: string): Promise<bo
         }).execute();
       }
     }
+    await approveShippedStandards(trx, ids);
     await recordAudit(trx, systemCtx('demo'), {
       action: 'demo.loaded', objectType: 'dataset', objectId: 'foundation',
       after: { organisations: ORGS.length, users: DEMO_USERS.map((u) => u.username) },
     });
   });
   return true;
+}
+
+/** Which demo platform publishes each shipped standard, and the expert who approved it. */
+const STANDARD_PLATFORMS: Record<string, { platform: string; expert: string }> = {
+  'population-health': { platform: 'ph', expert: 'expert' },
+  agriculture: { platform: 'ag', expert: 'ag_expert' },
+};
+
+/** Links the shipped standards to the demo platforms and records their expert approval. */
+async function approveShippedStandards(trx: Kysely<DB>, orgIds: Map<string, string>): Promise<void> {
+  for (const [domain, { platform, expert }] of Object.entries(STANDARD_PLATFORMS)) {
+    const standard = await trx.selectFrom('standards').select('id').where('domain', '=', domain).executeTakeFirst();
+    const platformId = orgIds.get(platform);
+    if (!standard || !platformId) continue;
+    await trx.updateTable('standards').set({ platformOrgId: platformId }).where('id', '=', standard.id).execute();
+    const expertUser = await trx.selectFrom('users').select('id').where('username', '=', expert).executeTakeFirstOrThrow();
+    const drafts = await trx.selectFrom('standardVersions').select('id').where('standardId', '=', standard.id).where('status', '=', 'draft').execute();
+    for (const draft of drafts) {
+      await trx.updateTable('standardVersions').set({ status: 'approved', reviewRound: 1, submittedAt: new Date(), approvedAt: new Date() }).where('id', '=', draft.id).execute();
+      await trx.insertInto('standardReviews').values({
+        versionId: draft.id, round: 1, expertId: expertUser.id, decision: 'approve', comment: '字段完整，符合领域规范，同意发布。', decidedAt: new Date(),
+      }).execute();
+      await recordAudit(trx, systemCtx('demo'), { action: 'standard.approved', objectType: 'standard_version', objectId: draft.id, after: { status: 'approved', domain } });
+    }
+  }
 }

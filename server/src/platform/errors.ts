@@ -48,6 +48,22 @@ export const ERRORS = {
   'grant.scope_not_found': { status: 422, zh: '授权范围对象不存在', en: 'The scope object does not exist' },
   'grant.duplicate': { status: 409, zh: '该用户已拥有此授权', en: 'The user already holds this grant' },
   'grant.last_sysadmin': { status: 409, zh: '不能撤销最后一个系统管理员', en: 'The last system administrator cannot be revoked' },
+
+  'standard.not_found': { status: 404, zh: '标准或版本不存在', en: 'Standard or version not found' },
+  'standard.invalid': { status: 422, zh: '标准文件有 {count} 处问题，请逐项修改', en: 'The standard has {count} problems; fix each one' },
+  'standard.domain_taken': { status: 409, zh: '该领域标识已有标准', en: 'A standard with this domain already exists' },
+  'standard.version_exists': { status: 409, zh: '版本 {version} 已存在', en: 'Version {version} already exists' },
+  'standard.version_not_newer': { status: 422, zh: '新版本号须高于已有的 {latest}', en: 'The new version must be higher than {latest}' },
+  'standard.version_mismatch': { status: 422, zh: '文件中的版本号须为 {version}', en: 'The document version must be {version}' },
+  'standard.not_editable': { status: 409, zh: '只有草稿可以修改；已批准的版本不可变更，请新建版本', en: 'Only drafts can be edited; approved versions are immutable — create a new version' },
+  'standard.wrong_status': { status: 409, zh: '当前状态（{status}）不允许此操作', en: 'Not possible in the current status ({status})' },
+  'standard.no_platform': { status: 422, zh: '该标准尚未关联领域平台', en: 'This standard is not linked to a domain platform yet' },
+  'standard.not_an_expert': { status: 422, zh: '所选用户不是该平台的评审专家', en: 'A selected user is not an expert of this platform' },
+  'standard.already_decided': { status: 409, zh: '您已对本轮评审作出决定', en: 'You have already decided in this review round' },
+  'standard.comment_required': { status: 422, zh: '要求修改时须填写意见', en: 'A comment is required when requesting changes' },
+  'standard.type_not_collected': { status: 404, zh: '该标准版本不包含资源类型“{type}”', en: 'This standard version does not cover resource type "{type}"' },
+  'standard.not_approved': { status: 409, zh: '只有已批准的标准版本可以接收汇交', en: 'Only approved standard versions accept submissions' },
+  'workbook.invalid': { status: 422, zh: '表格有 {count} 处问题，未导入任何数据', en: 'The workbook has {count} problems; nothing was imported' },
 } satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

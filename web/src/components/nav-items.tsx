@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import type { Me } from '../features/auth/auth-types';
+
+export interface NavItem {
+  path: string;
+  /** i18n key of the label; `${labelKey}Hint` holds a one-line description. */
+  labelKey: string;
+  icon: ReactNode;
+  visible: (me: Me) => boolean;
+}
+
+/**
+ * The side menu, in order. Each screen decides who sees its entry from the session.
+ * Later screens (collection standards, subjects and plans, resources, review, supervision, portal,
+ * evaluation) join here when they exist; a link is never shown before its screen is built.
+ */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, visible: () => true },
+  { path: '/orgs', labelKey: 'nav.orgs', icon: <ApartmentOutlined />, visible: () => true },
+  { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, visible: (me) => me.capabilities.listUsers },
+  { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, visible: (me) => me.capabilities.readAudit },
+  { path: '/account', labelKey: 'nav.account', icon: <UserOutlined />, visible: () => true },
+];
+
+export function visibleNavItems(me: Me): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.visible(me));
+}
+
+/** The menu entry a location belongs to: the longest path that prefixes it. */
+export function activeNavPath(pathname: string, items: readonly NavItem[] = NAV_ITEMS): string | undefined {
+  const matches = items.filter((item) => item.path === pathname || (item.path !== '/' && pathname.startsWith(`${item.path}/`)));
+  return matches.sort((a, b) => b.path.length - a.path.length)[0]?.path;
+}

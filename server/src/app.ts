@@ -19,6 +19,8 @@ import { orgRoutes } from './modules/orgs/orgs.routes';
 import { userRoutes } from './modules/users/users.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { standardRoutes } from './modules/standards/standards.routes';
+import { registryRoutes } from './modules/registry/registry.routes';
+import { planRoutes } from './modules/plans/plans.routes';
 
 export interface AppDeps {
   config: Config;
@@ -77,6 +79,8 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<A
   await server.register(userRoutes, { services });
   await server.register(auditRoutes, { services });
   await server.register(standardRoutes, { services });
+  await server.register(registryRoutes, { services });
+  await server.register(planRoutes, { services });
 
   serveWebApp(server, config.webDist);
   return { server, services };

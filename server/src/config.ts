@@ -17,6 +17,8 @@ export interface Config {
   loginMaxFailures: number;
   loginWindowMinutes: number;
   webDist: string;
+  planReviewDays: number;
+  planLeadDays: number;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginWindowMinutes: int('LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
     webDist: path.resolve(env.WEB_DIST?.trim() || './dist/web'),
+    planReviewDays: int('PLAN_REVIEW_DAYS', 10, 1, 90),
+    planLeadDays: int('PLAN_LEAD_DAYS', 30, 0, 365),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

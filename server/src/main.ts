@@ -7,6 +7,7 @@ import { buildApp } from './app';
 import { ensureAdmin } from './bootstrap';
 import { loadDemoData, DEMO_USERS } from './demo/demo-data';
 import { installShippedStandards } from './modules/standards/shipped-standards';
+import { createScheduler } from './jobs';
 
 /** Reads config, opens the database, migrates, seeds, listens. */
 async function main(): Promise<void> {
@@ -28,9 +29,11 @@ async function main(): Promise<void> {
   const standards = await installShippedStandards(database.db);
   const demoLoaded = config.demo ? await loadDemoData(database.db, config.demoPassword) : false;
 
-  const { server } = await buildApp({ config, database });
+  const { server, services } = await buildApp({ config, database });
+  const jobs = createScheduler(database, config, services, server.log);
   const shutdown = async (signal: string) => {
     server.log.info({ signal }, 'shutting down');
+    await jobs.stop();
     await server.close();
     await database.close();
     process.exit(0);
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await server.listen({ port: config.port, host: config.host });
+  jobs.start();
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl.includes(`:${config.port}`) && config.port === 0 ? `http://localhost:${port}` : config.publicUrl;
@@ -49,6 +53,7 @@ async function main(): Promise<void> {
     applied.length > 0 ? `  Applied migrations: ${applied.join(', ')}` : '  Database schema is current',
   ];
   if (standards.length > 0) lines.push(`  Installed shipped standards: ${standards.join(', ')}`);
+  if (!config.smtpUrl) lines.push('  SMTP_URL is not set: mail is queued in the outbox and sent once it is configured');
   if (adminCreated) lines.push('  Created user "admin" (sysadmin) with the password from ADMIN_PASSWORD');
   if (config.demo) {
     lines.push(demoLoaded ? '  Loaded the demo data set' : '  Demo data set present');

@@ -9,6 +9,8 @@ import type { DB } from './schema';
 
 // Postgres returns int8/numeric as strings; counts and ids we use fit in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+// A date column is a calendar date, not an instant: keep 'YYYY-MM-DD' rather than a local-midnight Date.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
 export type DatabaseKind = 'pglite' | 'postgres';
 

@@ -139,6 +139,172 @@ export interface StandardReviewsTable {
   decidedAt: Timestamp | null;
 }
 
+type DateColumn = ColumnType<string, string, string>;
+type Numeric = ColumnType<string, string | number | undefined, string | number>;
+
+export interface ProgramsTable {
+  id: Generated<string>;
+  code: string;
+  titleZh: string;
+  titleEn: string | null;
+  startDate: DateColumn | null;
+  endDate: DateColumn | null;
+  status: ColumnType<'active' | 'closed', 'active' | 'closed' | undefined, 'active' | 'closed'>;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+}
+
+export interface ProjectsTable {
+  id: Generated<string>;
+  programId: string;
+  code: string;
+  titleZh: string;
+  titleEn: string | null;
+  startDate: DateColumn | null;
+  endDate: DateColumn | null;
+  status: ColumnType<SubjectStatus, SubjectStatus | undefined, SubjectStatus>;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+}
+
+export type SubjectStatus = 'active' | 'accepted' | 'terminated';
+
+export interface SubjectsTable {
+  id: Generated<string>;
+  projectId: string;
+  code: string;
+  titleZh: string;
+  titleEn: string | null;
+  startDate: DateColumn | null;
+  endDate: DateColumn | null;
+  status: ColumnType<SubjectStatus, SubjectStatus | undefined, SubjectStatus>;
+  piUserId: string | null;
+  leadUnitId: string;
+  regionCode: string;
+  platformOrgId: string;
+  collectionBudget: Numeric;
+  acceptanceDate: DateColumn | null;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+}
+
+export interface SubjectUnitsTable {
+  subjectId: string;
+  orgId: string;
+}
+
+export interface InvitationsTable {
+  id: Generated<string>;
+  userId: string;
+  tokenHash: string;
+  purpose: string;
+  expiresAt: Timestamp;
+  usedAt: Timestamp | null;
+  createdBy: string | null;
+  createdAt: GeneratedTimestamp;
+}
+
+export type PlanStatus = 'draft' | 'unit_review' | 'platform_review' | 'returned' | 'approved' | 'superseded';
+
+export interface PlansTable {
+  id: Generated<string>;
+  subjectId: string;
+  approvedVersionId: string | null;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface PlanVersionsTable {
+  id: Generated<string>;
+  planId: string;
+  versionNo: number;
+  kind: 'initial' | 'amendment';
+  amendmentReason: string | null;
+  status: ColumnType<PlanStatus, PlanStatus | undefined, PlanStatus>;
+  round: ColumnType<number, number | undefined, number>;
+  stepDueAt: Timestamp | null;
+  createdBy: string | null;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+  submittedAt: Timestamp | null;
+  approvedAt: Timestamp | null;
+}
+
+export interface PlanLinesTable {
+  id: Generated<string>;
+  planVersionId: string;
+  position: number;
+  resourceType: string;
+  plannedCount: number;
+  dueDate: DateColumn;
+  sharingMode: string;
+  notes: string | null;
+}
+
+export interface PlanRoundsTable {
+  id: Generated<string>;
+  planVersionId: string;
+  round: number;
+  submittedBy: string | null;
+  submittedAt: GeneratedTimestamp;
+  lines: Json;
+}
+
+export interface PlanDecisionsTable {
+  id: Generated<string>;
+  planVersionId: string;
+  round: number;
+  tier: 'unit' | 'platform';
+  decision: 'approve' | 'return';
+  reviewerId: string | null;
+  comment: string | null;
+  decidedAt: GeneratedTimestamp;
+}
+
+export interface PlanCommentsTable {
+  id: Generated<string>;
+  planVersionId: string;
+  round: number;
+  linePosition: number | null;
+  parentId: string | null;
+  authorId: string | null;
+  body: string;
+  resolvedAt: Timestamp | null;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface MailOutboxTable {
+  id: Generated<string>;
+  toAddress: string;
+  subject: string;
+  body: string;
+  kind: string;
+  status: ColumnType<'pending' | 'sent' | 'failed', 'pending' | 'sent' | 'failed' | undefined, 'pending' | 'sent' | 'failed'>;
+  attempts: ColumnType<number, number | undefined, number>;
+  lastError: string | null;
+  nextAttemptAt: GeneratedTimestamp;
+  createdAt: GeneratedTimestamp;
+  sentAt: Timestamp | null;
+}
+
+export interface JobRunsTable {
+  name: string;
+  slot: string;
+  startedAt: GeneratedTimestamp;
+  finishedAt: Timestamp | null;
+  outcome: string | null;
+}
+
+export interface RemindersTable {
+  id: Generated<string>;
+  itemType: string;
+  itemId: string;
+  recipientId: string;
+  day: DateColumn;
+  reason: string;
+  sentBy: string | null;
+  createdAt: GeneratedTimestamp;
+}
+
 export interface DB {
   regions: RegionsTable;
   organisations: OrganisationsTable;
@@ -151,6 +317,20 @@ export interface DB {
   standards: StandardsTable;
   standardVersions: StandardVersionsTable;
   standardReviews: StandardReviewsTable;
+  programs: ProgramsTable;
+  projects: ProjectsTable;
+  subjects: SubjectsTable;
+  subjectUnits: SubjectUnitsTable;
+  invitations: InvitationsTable;
+  plans: PlansTable;
+  planVersions: PlanVersionsTable;
+  planLines: PlanLinesTable;
+  planRounds: PlanRoundsTable;
+  planDecisions: PlanDecisionsTable;
+  planComments: PlanCommentsTable;
+  mailOutbox: MailOutboxTable;
+  jobRuns: JobRunsTable;
+  reminders: RemindersTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
@@ -164,3 +344,8 @@ export type AuditEntry = Selectable<AuditLogTable>;
 export type Standard = Selectable<StandardsTable>;
 export type StandardVersion = Selectable<StandardVersionsTable>;
 export type StandardReview = Selectable<StandardReviewsTable>;
+export type Program = Selectable<ProgramsTable>;
+export type Project = Selectable<ProjectsTable>;
+export type Subject = Selectable<SubjectsTable>;
+export type PlanVersion = Selectable<PlanVersionsTable>;
+export type PlanLine = Selectable<PlanLinesTable>;

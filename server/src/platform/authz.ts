@@ -6,12 +6,13 @@ import { userPolicies } from '../modules/users/users.policy';
 import { auditPolicies } from '../modules/audit/audit.policy';
 import { authPolicies } from '../modules/auth/auth.policy';
 import { standardPolicies } from '../modules/standards/standards.policy';
+import { registryPolicies } from '../modules/registry/registry.policy';
 
 /**
  * The single authorisation point (DESIGN §4). Each module states its rules in <module>.policy.ts as
  * pure functions of (actor, object); services call authorize() before touching an object.
  */
-const POLICIES = { ...orgPolicies, ...userPolicies, ...auditPolicies, ...authPolicies, ...standardPolicies };
+const POLICIES = { ...orgPolicies, ...userPolicies, ...auditPolicies, ...authPolicies, ...standardPolicies, ...registryPolicies };
 
 type Policies = typeof POLICIES;
 export type Action = keyof Policies;

@@ -55,3 +55,31 @@ export async function buildUser(db: Kysely<DB>, overrides: { username?: string; 
   }
   return user;
 }
+
+let codeCounter = 0;
+/** A unique registry code of the national form (e.g. 2021YFA0100101). */
+export function registryCode(): string {
+  codeCounter += 1;
+  return `2026YF${'ABCDEFGH'[codeCounter % 8]}${String((Date.now() % 1e4) * 1000 + codeCounter).padStart(7, '0')}`;
+}
+
+/** Creates a subject with its program and project, a lead unit and a platform unless given. */
+export async function buildSubject(db: Kysely<DB>, overrides: { platformOrgId?: string; leadUnitId?: string; coUnitIds?: string[]; regionCode?: string; acceptanceDate?: string | null; titleZh?: string } = {}) {
+  const program = await db.insertInto('programs').values({ code: registryCode(), titleZh: '国家重点研发计划测试专项', titleEn: null, startDate: null, endDate: null }).returningAll().executeTakeFirstOrThrow();
+  const project = await db.insertInto('projects').values({ programId: program.id, code: registryCode(), titleZh: '测试项目', titleEn: null, startDate: null, endDate: null }).returningAll().executeTakeFirstOrThrow();
+  const platformOrgId = overrides.platformOrgId ?? (await buildOrg(db, { kind: 'domain_platform' })).id;
+  const leadUnitId = overrides.leadUnitId ?? (await buildOrg(db)).id;
+  const subject = await db.insertInto('subjects').values({
+    projectId: project.id, code: registryCode(), titleZh: overrides.titleZh ?? '测试课题：慢性病队列数据汇交', titleEn: null, startDate: '2024-01-01', endDate: '2027-12-31',
+    piUserId: null, leadUnitId, regionCode: overrides.regionCode ?? '330000', platformOrgId, collectionBudget: '120000',
+    acceptanceDate: overrides.acceptanceDate === undefined ? '2027-12-31' : overrides.acceptanceDate,
+  }).returningAll().executeTakeFirstOrThrow();
+  for (const orgId of overrides.coUnitIds ?? []) await db.insertInto('subjectUnits').values({ subjectId: subject.id, orgId }).execute();
+  return { program, project, subject };
+}
+
+/** Grants a subject-scoped role (PI or submitter). */
+export async function grantSubjectRole(db: Kysely<DB>, userId: string, role: 'pi' | 'submitter', subjectId: string) {
+  await db.insertInto('roleGrants').values({ userId, role, scopeType: 'subject', scopeId: subjectId }).execute();
+  if (role === 'pi') await db.updateTable('subjects').set({ piUserId: userId }).where('id', '=', subjectId).execute();
+}

@@ -85,14 +85,20 @@ export class OrgsRepository {
       .executeTakeFirstOrThrow();
   }
 
+  /** What still points at an organisation: children, users, role grants, subjects, standards. */
   async dependants(id: string) {
-    const row = await this.db
-      .selectNoFrom((eb) => [
-        eb.selectFrom('organisations').select(eb.fn.countAll<number>().as('n')).where('parentId', '=', id).as('children'),
-        eb.selectFrom('users').select(eb.fn.countAll<number>().as('n')).where('orgId', '=', id).as('users'),
-      ])
-      .executeTakeFirstOrThrow();
-    return { children: Number(row.children ?? 0), users: Number(row.users ?? 0) };
+    const count = (query: { executeTakeFirstOrThrow(): Promise<{ n: number | string | bigint }> }) => query.executeTakeFirstOrThrow().then((r) => Number(r.n));
+    const [children, users, grants, subjects, standards] = await Promise.all([
+      count(this.db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).where('parentId', '=', id)),
+      count(this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('orgId', '=', id)),
+      count(this.db.selectFrom('roleGrants').select((eb) => eb.fn.countAll<number>().as('n')).where('scopeType', '=', 'organisation').where('scopeId', '=', id)),
+      count(this.db.selectFrom('subjects').select((eb) => eb.fn.countAll<number>().as('n')).where((eb) => eb.or([
+        eb('leadUnitId', '=', id), eb('platformOrgId', '=', id),
+        eb.exists(eb.selectFrom('subjectUnits').select('orgId').whereRef('subjectUnits.subjectId', '=', 'subjects.id').where('subjectUnits.orgId', '=', id)),
+      ]))),
+      count(this.db.selectFrom('standards').select((eb) => eb.fn.countAll<number>().as('n')).where('platformOrgId', '=', id)),
+    ]);
+    return { children, users, grants, subjects, standards };
   }
 
   delete(id: string) {

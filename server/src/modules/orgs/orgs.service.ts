@@ -93,8 +93,8 @@ export class OrgsService {
       const repo = new OrgsRepository(trx);
       const before = await repo.find(id);
       if (!before) throw new AppError('org.not_found');
-      const { children, users } = await repo.dependants(id);
-      if (children > 0 || users > 0) throw new AppError('org.has_dependants');
+      const dependants = await repo.dependants(id);
+      if (Object.values(dependants).some((n) => n > 0)) throw new AppError('org.has_dependants', dependants);
       await repo.delete(id);
       await recordAudit(trx, ctx, { action: 'org.deleted', objectType: 'organisation', objectId: id, before: presentOrg(before) });
     });

@@ -83,6 +83,9 @@ describe('organisations', () => {
     const parent = await buildOrg(t.database.db);
     await buildOrg(t.database.db, { parentId: parent.id });
     expect((await admin.delete(`/api/orgs/${parent.id}`)).statusCode).toBe(409);
+    const granted = await buildOrg(t.database.db);
+    await buildUser(t.database.db, { grants: [{ role: 'unit_admin', scopeId: granted.id }] });
+    expect((await admin.delete(`/api/orgs/${granted.id}`)).json()).toMatchObject({ code: 'org.has_dependants', message: expect.stringContaining('授权 1') });
     const lone = await buildOrg(t.database.db);
     expect((await admin.delete(`/api/orgs/${lone.id}`)).statusCode).toBe(204);
     expect((await admin.get(`/api/orgs/${lone.id}`)).statusCode).toBe(404);

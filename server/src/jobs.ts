@@ -1,0 +1,25 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config';
+import type { Database } from './db/database';
+import type { Services } from './services';
+import { MailDelivery } from './platform/mail';
+import { Scheduler } from './platform/scheduler';
+
+const MINUTE = 60_000;
+
+/** The periodic jobs of the platform, run once per slot across all instances. */
+export function createScheduler(database: Database, config: Config, services: Services, log: FastifyBaseLogger) {
+  const mail = new MailDelivery(database.db, config.smtpUrl);
+  const scheduler = new Scheduler(database.db, [
+    { name: 'mail-delivery', everyMs: MINUTE, run: async () => JSON.stringify(await mail.deliverDue()) },
+    { name: 'plan-deadlines', everyMs: 60 * MINUTE, run: async () => `reminders queued: ${await services.plans.remindOverdue()}` },
+  ], log);
+  return {
+    scheduler,
+    start: () => scheduler.start(15_000),
+    stop: async () => {
+      await scheduler.stop();
+      mail.close();
+    },
+  };
+}

@@ -30,10 +30,32 @@ export function storeLanguage(language: Language): void {
   }
 }
 
+type Messages = Record<string, unknown>;
+
+/**
+ * Messages: the shell's files plus one pair per feature in ./modules (<feature>.zh-CN.json and
+ * <feature>.en.json), each owning its own top-level keys so features never edit the same file.
+ */
+function merge(base: Messages, modules: Record<string, Messages>): Messages {
+  const merged: Messages = { ...base };
+  for (const [file, messages] of Object.entries(modules)) {
+    for (const [key, value] of Object.entries(messages)) {
+      if (key in merged) throw new Error(`i18n key "${key}" of ${file} is already defined`);
+      merged[key] = value;
+    }
+  }
+  return merged;
+}
+
+export const MESSAGES: Record<Language, Messages> = {
+  'zh-CN': merge(zhCN, import.meta.glob<Messages>('./modules/*.zh-CN.json', { eager: true, import: 'default' })),
+  en: merge(en, import.meta.glob<Messages>('./modules/*.en.json', { eager: true, import: 'default' })),
+};
+
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: MESSAGES['zh-CN'] }, en: { translation: MESSAGES.en } },
   lng: storedLanguage() ?? DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],

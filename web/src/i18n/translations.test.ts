@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { MESSAGES } from './index';
+
+const zhCN = MESSAGES['zh-CN'] as Record<string, Record<string, string>>;
+const en = MESSAGES.en;
 
 function flatKeys(value: unknown, prefix = ''): string[] {
   if (value === null || typeof value !== 'object') return [prefix];

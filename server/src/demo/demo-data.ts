@@ -5,6 +5,7 @@ import { recordAudit } from '../platform/audit';
 import { systemCtx } from '../platform/context';
 import { hashPassword } from '../platform/secrets';
 import { installShippedStandards } from '../modules/standards/shipped-standards';
+import { loadDemoRegistry } from './demo-registry';
 
 interface DemoOrg {
   key: string;
@@ -94,6 +95,7 @@ export async function loadDemoData(db: Kysely<DB>, password: string): Promise<bo
       }
     }
     await approveShippedStandards(trx, ids);
+    await loadDemoRegistry(trx, ids, passwordHash);
     await recordAudit(trx, systemCtx('demo'), {
       action: 'demo.loaded', objectType: 'dataset', objectId: 'foundation',
       after: { organisations: ORGS.length, users: DEMO_USERS.map((u) => u.username) },

@@ -33,16 +33,20 @@ describe('operations endpoints', () => {
   it('publishes OpenAPI 3 with request and response schemas for every API route', async () => {
     const doc = (await t.anonymous().get('/api/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);
-    const operations = Object.entries(doc.paths as Record<string, Record<string, { responses?: Record<string, unknown>; requestBody?: unknown }>>)
-      .flatMap(([route, methods]) => Object.entries(methods).map(([method, op]) => ({ route, method, op })));
+    type Operation = { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>; requestBody?: { content: Record<string, { schema?: unknown }> } };
+    const paths = doc.paths as Record<string, Record<string, Operation>>;
+    const operations = Object.entries(paths).flatMap(([route, methods]) => Object.entries(methods).map(([method, op]) => ({ route, method, op })));
     expect(operations.length).toBeGreaterThanOrEqual(20);
     for (const { route, method, op } of operations) {
       const success = Object.keys(op.responses ?? {}).filter((code) => code.startsWith('2'));
       expect(success, `${method} ${route} documents a success response`).not.toHaveLength(0);
-      if (['post', 'put', 'patch'].includes(method) && !route.endsWith('/logout')) {
-        expect(op.requestBody, `${method} ${route} documents its body`).toBeDefined();
-      }
+      for (const content of Object.values(op.requestBody?.content ?? {})) expect(content.schema, `${method} ${route} body schema`).toBeDefined();
     }
+    for (const [route, method] of [['/api/orgs', 'post'], ['/api/users', 'post'], ['/api/auth/password', 'put'], ['/api/subjects/{id}/plan', 'post']] as const) {
+      expect(paths[route]?.[method]?.requestBody?.content['application/json']?.schema, `${method} ${route}`).toBeDefined();
+    }
+    const errorResponse = paths['/api/orgs']?.post?.responses?.['422']?.content?.['application/json']?.schema;
+    expect(errorResponse, 'error responses are documented').toBeDefined();
     expect((await t.anonymous().get('/api/docs/')).statusCode).toBe(200);
   });
 

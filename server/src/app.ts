@@ -21,6 +21,8 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { standardRoutes } from './modules/standards/standards.routes';
 import { registryRoutes } from './modules/registry/registry.routes';
 import { planRoutes } from './modules/plans/plans.routes';
+import { resourceRoutes } from './modules/resources/resources.routes';
+import { uploadRoutes } from './modules/files/uploads.routes';
 
 export interface AppDeps {
   config: Config;
@@ -81,6 +83,8 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<A
   await server.register(standardRoutes, { services });
   await server.register(registryRoutes, { services });
   await server.register(planRoutes, { services });
+  await server.register(resourceRoutes, { services });
+  await server.register(uploadRoutes, { services });
 
   serveWebApp(server, config.webDist);
   return { server, services };

@@ -19,6 +19,9 @@ export interface Config {
   webDist: string;
   planReviewDays: number;
   planLeadDays: number;
+  maxFileBytes: number;
+  subjectQuotaBytes: number;
+  uploadExpiryDays: number;
 }
 
 export class ConfigError extends Error {
@@ -93,6 +96,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(env.WEB_DIST?.trim() || './dist/web'),
     planReviewDays: int('PLAN_REVIEW_DAYS', 10, 1, 90),
     planLeadDays: int('PLAN_LEAD_DAYS', 30, 0, 365),
+    maxFileBytes: int('MAX_FILE_BYTES', 50 * 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
+    subjectQuotaBytes: int('SUBJECT_QUOTA_BYTES', 2 * 1024 ** 4, 1, Number.MAX_SAFE_INTEGER),
+    uploadExpiryDays: int('UPLOAD_EXPIRY_DAYS', 7, 1, 365),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

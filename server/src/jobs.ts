@@ -4,6 +4,7 @@ import type { Database } from './db/database';
 import type { Services } from './services';
 import { MailDelivery } from './platform/mail';
 import { Scheduler } from './platform/scheduler';
+import { systemCtx } from './platform/context';
 
 const MINUTE = 60_000;
 
@@ -13,6 +14,8 @@ export function createScheduler(database: Database, config: Config, services: Se
   const scheduler = new Scheduler(database.db, [
     { name: 'mail-delivery', everyMs: MINUTE, run: async () => JSON.stringify(await mail.deliverDue()) },
     { name: 'plan-deadlines', everyMs: 60 * MINUTE, run: async () => `reminders queued: ${await services.plans.remindOverdue()}` },
+    { name: 'uploads-cleanup', everyMs: 60 * MINUTE, run: async () => JSON.stringify(await services.uploads.cleanUp()) },
+    { name: 'uploads-finalise', everyMs: 5 * MINUTE, run: async () => `finalised: ${await services.uploads.resumeFinalisation(systemCtx('uploads-finalise'))}` },
   ], log);
   return {
     scheduler,

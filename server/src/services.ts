@@ -8,20 +8,31 @@ import { StandardsService } from './modules/standards/standards.service';
 import { RegistryService } from './modules/registry/registry.service';
 import { RegistryImportService } from './modules/registry/registry-import.service';
 import { PlansService } from './modules/plans/plans.service';
+import { ResourcesService } from './modules/resources/resources.service';
+import { UploadsService } from './modules/files/uploads.service';
+import { LocalBlobStore } from './platform/blobs';
+import path from 'node:path';
 
 /** Every service of the app, built once over one database. */
 export function createServices(database: Database, config: Config) {
   const { db } = database;
   const registry = new RegistryService(db, config);
+  const standards = new StandardsService(db);
+  const blobs = new LocalBlobStore(path.join(config.dataDir, 'blobs'));
+  const resources = new ResourcesService(db, registry, standards);
   return {
+    config,
+    blobs,
     auth: new AuthService(db, config),
     orgs: new OrgsService(db),
     users: new UsersService(db),
     audit: new AuditService(db),
-    standards: new StandardsService(db),
+    standards,
     registry,
     registryImport: new RegistryImportService(db, config),
     plans: new PlansService(db, config, registry),
+    resources,
+    uploads: new UploadsService(db, config, blobs, resources),
   };
 }
 export type Services = ReturnType<typeof createServices>;

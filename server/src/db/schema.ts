@@ -184,6 +184,7 @@ export interface SubjectsTable {
   platformOrgId: string;
   collectionBudget: Numeric;
   acceptanceDate: DateColumn | null;
+  quotaBytes: ColumnType<number | null, number | null | undefined, number | null>;
   createdAt: GeneratedTimestamp;
   updatedAt: GeneratedTimestamp;
 }
@@ -305,6 +306,93 @@ export interface RemindersTable {
   createdAt: GeneratedTimestamp;
 }
 
+export type ResourceStatus = 'draft' | 'submitted' | 'unit_review' | 'platform_review' | 'expert_review' | 'approved' | 'released' | 'returned' | 'withdrawn' | 'superseded';
+
+export interface ResourcesTable {
+  id: Generated<string>;
+  subjectId: string;
+  resourceType: string;
+  standardVersionId: string;
+  status: ColumnType<ResourceStatus, ResourceStatus | undefined, ResourceStatus>;
+  lineageId: string;
+  versionNo: ColumnType<number, number | undefined, number>;
+  titleZh: ColumnType<string, string | undefined, string>;
+  metadata: Json;
+  createdBy: string | null;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+  submittedAt: Timestamp | null;
+}
+
+export interface BlobsTable {
+  sha256: string;
+  size: number;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface FilesTable {
+  id: Generated<string>;
+  resourceId: string;
+  path: string;
+  name: string;
+  size: number;
+  mediaType: string;
+  sha256: string;
+  uploadedBy: string | null;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface UploadsTable {
+  id: string;
+  resourceId: string;
+  userId: string;
+  path: string;
+  name: string;
+  size: number;
+  mediaType: string;
+  status: ColumnType<'uploading' | 'finalising' | 'completed' | 'expired', 'uploading' | 'finalising' | 'completed' | 'expired' | undefined, 'uploading' | 'finalising' | 'completed' | 'expired'>;
+  sha256: string | null;
+  fileId: string | null;
+  expiresAt: Timestamp;
+  createdAt: GeneratedTimestamp;
+  completedAt: Timestamp | null;
+}
+
+export interface PhysicalDepositsTable {
+  id: Generated<string>;
+  resourceId: string;
+  repositoryOrgId: string;
+  items: Json;
+  shippingMethod: string;
+  trackingNumber: string | null;
+  sentDate: DateColumn;
+  status: ColumnType<'sent' | 'received' | 'discrepancy', 'sent' | 'received' | 'discrepancy' | undefined, 'sent' | 'received' | 'discrepancy'>;
+  received: Json;
+  condition: string | null;
+  accessionNumbers: Json;
+  discrepancyNote: string | null;
+  createdBy: string | null;
+  confirmedBy: string | null;
+  createdAt: GeneratedTimestamp;
+  confirmedAt: Timestamp | null;
+}
+
+export interface ImportJobsTable {
+  id: Generated<string>;
+  subjectId: string;
+  resourceType: string;
+  status: ColumnType<'queued' | 'checking' | 'checked' | 'importing' | 'done' | 'failed', 'queued' | 'checking' | 'checked' | 'importing' | 'done' | 'failed' | undefined, 'queued' | 'checking' | 'checked' | 'importing' | 'done' | 'failed'>;
+  dryRun: boolean;
+  workbookSha256: string;
+  archiveSha256: string | null;
+  progress: ColumnType<number, number | undefined, number>;
+  total: ColumnType<number, number | undefined, number>;
+  report: Json;
+  createdBy: string | null;
+  createdAt: GeneratedTimestamp;
+  finishedAt: Timestamp | null;
+}
+
 export interface DB {
   regions: RegionsTable;
   organisations: OrganisationsTable;
@@ -331,6 +419,12 @@ export interface DB {
   mailOutbox: MailOutboxTable;
   jobRuns: JobRunsTable;
   reminders: RemindersTable;
+  resources: ResourcesTable;
+  blobs: BlobsTable;
+  files: FilesTable;
+  uploads: UploadsTable;
+  physicalDeposits: PhysicalDepositsTable;
+  importJobs: ImportJobsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
@@ -349,3 +443,6 @@ export type Project = Selectable<ProjectsTable>;
 export type Subject = Selectable<SubjectsTable>;
 export type PlanVersion = Selectable<PlanVersionsTable>;
 export type PlanLine = Selectable<PlanLinesTable>;
+export type Resource = Selectable<ResourcesTable>;
+export type FileRow = Selectable<FilesTable>;
+export type Upload = Selectable<UploadsTable>;

@@ -90,6 +90,25 @@ export const ERRORS = {
   'plan.comment_required': { status: 422, zh: '退回时须填写意见', en: 'A comment is required when returning' },
   'plan.no_standard': { status: 422, zh: '该课题的领域平台还没有已批准的汇交标准', en: 'The subject’s platform has no approved collection standard yet' },
   'comment.not_found': { status: 404, zh: '意见不存在', en: 'Comment not found' },
+
+  'resource.not_found': { status: 404, zh: '资源不存在', en: 'Resource not found' },
+  'resource.type_not_in_standard': { status: 422, zh: '该课题所属平台的已批准标准不包含资源类型“{type}”', en: 'The platform’s approved standard does not cover resource type "{type}"' },
+  'resource.not_editable': { status: 409, zh: '资源已提交审核，退回修改前不能编辑', en: 'The resource is under review and cannot be edited until a reviewer returns it' },
+  'resource.invalid': { status: 422, zh: '描述信息有 {count} 处问题，请修改后再提交', en: 'The description has {count} problems; fix them before submitting' },
+  'resource.deposit_required': { status: 422, zh: '实物资源须先登记实物寄送信息', en: 'A physical resource needs its deposit recorded first' },
+  'resource.not_physical': { status: 422, zh: '只有实物资源可以登记实物汇交', en: 'Only physical resources have deposits' },
+  'deposit.not_found': { status: 404, zh: '实物汇交记录不存在', en: 'Deposit not found' },
+  'deposit.not_repository': { status: 422, zh: '所选机构不是资源保藏机构', en: 'The organisation is not a repository' },
+  'deposit.already_confirmed': { status: 409, zh: '该实物汇交已确认', en: 'This deposit has already been confirmed' },
+  'file.not_found': { status: 404, zh: '文件不存在', en: 'File not found' },
+  'file.bad_name': { status: 400, zh: '文件名或路径无效（不能包含控制字符、“..”或以“/”开头）', en: 'Invalid file name or path (no control characters, no "..", not absolute)' },
+  'file.too_large': { status: 413, zh: '文件超过上限 {limit}', en: 'The file exceeds the limit of {limit}' },
+  'file.over_quota': { status: 413, zh: '超出课题存储配额（已用 {used}，配额 {quota}）', en: 'Over the subject’s storage quota ({used} used of {quota})' },
+  'file.checksum_mismatch': { status: 460, zh: '数据校验和不一致，请重新上传该段', en: 'Checksum mismatch; upload the chunk again' },
+  'file.range_invalid': { status: 416, zh: '请求的字节范围无效', en: 'The requested range is not satisfiable' },
+  'upload.not_found': { status: 404, zh: '上传任务不存在或已过期', en: 'Upload not found or expired' },
+  'upload.bad_metadata': { status: 400, zh: '上传元数据缺少 resourceId 或 filename', en: 'Upload metadata needs resourceId and filename' },
+  'import.job_not_found': { status: 404, zh: '导入任务不存在', en: 'Import job not found' },
 } satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

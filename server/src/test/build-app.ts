@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app';
 import { loadConfig, type Config } from '../config';
@@ -69,7 +72,8 @@ export async function loginAs(server: FastifyInstance, login: string, password: 
 /** Builds the app over a fresh migrated database (PGlite, or PostgreSQL with TEST_DATABASE_URL). */
 export async function buildTestApp(env: Record<string, string> = {}, database?: Database): Promise<TestApp> {
   const db = database ?? (await createTestDatabase());
-  const config = loadConfig({ DATA_DIR: '/nonexistent-test-data', WEB_DIST: '/nonexistent-web', LOG_LEVEL: 'silent', ...env });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hj-test-data-'));
+  const config = loadConfig({ DATA_DIR: dataDir, WEB_DIST: '/nonexistent-web', LOG_LEVEL: 'silent', ...env });
   const { server, services } = await buildApp({ config, database: db, logger: false });
   await server.ready();
   return {
@@ -82,6 +86,7 @@ export async function buildTestApp(env: Record<string, string> = {}, database?: 
     close: async () => {
       await server.close();
       if (!database) await db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

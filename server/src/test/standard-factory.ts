@@ -49,6 +49,12 @@ export function standardDocument(domain = 'test-domain', version = '1.0.0'): Sta
           { if: { properties: { kind: { const: 'standard' } }, required: ['kind'] }, then: { required: ['standardNumber', 'standardLevel'] } },
         ]),
       },
+      physical: {
+        label: L('实物资源', 'Physical resource'),
+        schema: schema({
+          quantity: { type: 'number', minimum: 0, 'x-label': L('数量', 'Quantity'), 'x-group': 'domain' },
+        }),
+      },
     },
     crosswalk: { datacite: { titleZh: 'titles/title' }, dc: { titleZh: 'dc:title' } },
   };

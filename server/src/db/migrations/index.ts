@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as createFoundation from './2026-11-27T1200-create-foundation';
 import * as createStandards from './2026-11-27T1300-create-standards';
 import * as createRegistryAndPlans from './2026-11-27T1400-create-registry-and-plans';
+import * as createResourcesAndFiles from './2026-11-27T1500-create-resources-and-files';
 
 /** Every migration, in the order applied. Migrations are frozen: add new files, never edit old ones. */
 export const migrations: Record<string, Migration> = {
   '2026-11-27T1200-create-foundation': createFoundation,
   '2026-11-27T1300-create-standards': createStandards,
   '2026-11-27T1400-create-registry-and-plans': createRegistryAndPlans,
+  '2026-11-27T1500-create-resources-and-files': createResourcesAndFiles,
 };

@@ -9,7 +9,8 @@ import { queueMail, type OutgoingMail } from '../../platform/mail';
 import { mailTemplates } from '../../platform/mail-templates';
 import { addWorkingDays, chinaDate } from '../../platform/working-days';
 import { orgScopes } from '../../platform/authz';
-import { compareVersions, type StandardDocument } from '../standards/standard-document';
+import type { StandardDocument } from '../standards/standard-document';
+import { newestApprovedVersion } from '../standards/standards.repository';
 import type { RegistryService } from '../registry/registry.service';
 import { subtreeIds } from '../orgs/orgs.repository';
 import { PlansRepository, type LineValues } from './plans.repository';
@@ -34,14 +35,7 @@ export class PlansService {
 
   /** Resource types of the platform's newest approved standard, which plan lines must name. */
   async allowedTypes(platformOrgId: string): Promise<Array<{ type: string; label: { zh: string; en: string } }>> {
-    const versions = await this.db
-      .selectFrom('standardVersions as v')
-      .innerJoin('standards as s', 's.id', 'v.standardId')
-      .select(['v.version', 'v.document'])
-      .where('s.platformOrgId', '=', platformOrgId)
-      .where('v.status', '=', 'approved')
-      .execute();
-    const newest = versions.sort((a, b) => compareVersions(b.version, a.version))[0];
+    const newest = await newestApprovedVersion(this.db, platformOrgId);
     if (!newest) return [];
     return Object.entries((newest.document as StandardDocument).resourceTypes).map(([type, d]) => ({ type, label: d!.label }));
   }

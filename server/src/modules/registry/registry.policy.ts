@@ -55,6 +55,8 @@ export const registryPolicies = {
   /** The PI designates and revokes submitters (汇交义务人). */
   'subject.designate': (actor: Actor, subject: SubjectRef) => hasRole(actor, 'sysadmin') || subjectGrants(actor, ['pi']).includes(subject.id),
   'plan.edit': (actor: Actor, subject: SubjectRef) => subjectGrants(actor).includes(subject.id),
+  /** Describing resources, uploading files and recording deposits: the subject's PI and submitters. */
+  'resource.edit': (actor: Actor, subject: SubjectRef) => subjectGrants(actor).includes(subject.id),
   'plan.review_unit': (actor: Actor, subject: SubjectRef) => unitAdminOf(actor, [subject.leadUnitPath]),
   'plan.review_platform': (actor: Actor, subject: SubjectRef) => orgScopes(actor, ['platform_admin']).includes(subject.platformOrgId),
   /** Commenting on a plan: whoever may edit or review it. */

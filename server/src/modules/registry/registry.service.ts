@@ -128,7 +128,7 @@ export class RegistryService {
   }
 
   /** Loads a subject and checks the action on it; 404 when it does not exist. */
-  async subjectFor(ctx: Ctx, id: string, action: 'subject.read' | 'subject.update' | 'subject.designate' | 'plan.edit' | 'plan.review_unit' | 'plan.review_platform' | 'plan.comment') {
+  async subjectFor(ctx: Ctx, id: string, action: 'subject.read' | 'subject.update' | 'subject.designate' | 'plan.edit' | 'resource.edit' | 'plan.review_unit' | 'plan.review_platform' | 'plan.comment') {
     const subject = await this.repo.findSubject(id);
     if (!subject) throw new AppError('subject.not_found');
     const ref = await subjectRef(this.db, subject);

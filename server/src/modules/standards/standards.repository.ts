@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, StandardStatus } from '../../db/schema';
+import { compareVersions } from './standard-document';
 
 /** Queries for standards, their versions and expert reviews. */
 export class StandardsRepository {
@@ -120,4 +121,16 @@ export class StandardsRepository {
       .orderBy('u.displayName')
       .execute();
   }
+}
+
+/** The platform's newest approved standard version (what new plans and resources are checked against). */
+export async function newestApprovedVersion(db: Kysely<DB>, platformOrgId: string) {
+  const versions = await db
+    .selectFrom('standardVersions as v')
+    .innerJoin('standards as s', 's.id', 'v.standardId')
+    .selectAll('v')
+    .where('s.platformOrgId', '=', platformOrgId)
+    .where('v.status', '=', 'approved')
+    .execute();
+  return versions.sort((a, b) => compareVersions(b.version, a.version))[0] ?? null;
 }

@@ -1,0 +1,75 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { Server as TusServer } from '@tus/server';
+import type { Services } from '../../services';
+import { AppError } from '../../platform/errors';
+import { errors } from '../../platform/schemas';
+import { uploadRequestContext } from './hashing-file-store';
+
+const TUS_PATH = '/api/uploads';
+
+/** tus metadata: "key base64,key base64". */
+function parseMetadata(header: string | undefined): Record<string, string> {
+  const metadata: Record<string, string> = {};
+  for (const pair of (header ?? '').split(',')) {
+    const [key, value] = pair.trim().split(' ');
+    if (key) metadata[key] = value ? Buffer.from(value, 'base64').toString('utf8') : '';
+  }
+  return metadata;
+}
+
+/**
+ * Resumable uploads (tus 1.0: creation, termination, expiration, checksum) under /api/uploads.
+ * Our checks run first (who, which resource, name, size, quota); then the raw request goes to tus.
+ */
+export async function uploadRoutes(fastify: FastifyInstance, { services }: { services: Services }) {
+  const { uploads } = services;
+  // The request body is the upload itself: leave the stream untouched for tus.
+  fastify.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
+
+  const tus = new TusServer({
+    path: TUS_PATH,
+    datastore: uploads.store,
+    relativeLocation: true,
+    maxSize: services.config.maxFileBytes,
+    respectForwardedHeaders: true,
+    async onUploadCreate(_req, upload) {
+      const state = uploadRequestContext.getStore() as RequestState;
+      await uploads.recordCreation(state.ctx, { id: upload.id, resourceId: state.resourceId!, path: state.path!, name: state.name!, size: upload.size ?? 0, mediaType: upload.metadata?.filetype ?? '' });
+      return {};
+    },
+    async onUploadFinish(_req, upload) {
+      const state = uploadRequestContext.getStore() as RequestState;
+      const { fileId, sha256 } = await uploads.finalise(state.ctx, upload.id);
+      return { status_code: 204, headers: { 'Upload-Sha256': sha256, 'Upload-File-Id': fileId } };
+    },
+  });
+
+  interface RequestState { ctx: ReturnType<FastifyRequest['ctx']>; checksum?: string; resourceId?: string; path?: string; name?: string }
+
+  const handle = async (request: FastifyRequest, reply: FastifyReply) => {
+    const ctx = request.ctx();
+    const state: RequestState = { ctx, checksum: request.headers['upload-checksum'] as string | undefined };
+    const id = (request.params as { id?: string }).id;
+    if (request.method === 'POST') {
+      const metadata = parseMetadata(request.headers['upload-metadata'] as string | undefined);
+      if (!metadata.resourceId || !metadata.filename) throw new AppError('upload.bad_metadata');
+      const size = Number(request.headers['upload-length']);
+      if (!Number.isSafeInteger(size) || size < 0) throw new AppError('upload.bad_metadata');
+      const checked = await uploads.checkCreation(ctx, { resourceId: metadata.resourceId, filename: metadata.filename, relativePath: metadata.relativePath, size });
+      Object.assign(state, { resourceId: checked.resource.id, path: checked.relativePath, name: checked.name });
+    } else if (id && request.method !== 'OPTIONS') {
+      await uploads.ownUpload(ctx, id);
+    }
+    reply.hijack();
+    await uploadRequestContext.run(state, () => tus.handle(request.raw, reply.raw));
+  };
+
+  const schema = { tags: ['files'], hide: false, response: errors(400, 401, 403, 404, 409, 413, 460) };
+  fastify.route({ method: ['POST', 'OPTIONS'], url: TUS_PATH, config: { access: 'authenticated' }, schema: { ...schema, summary: 'tus 1.0 upload creation (metadata: resourceId, filename, relativePath, filetype)' }, handler: handle });
+  fastify.route({
+    method: ['HEAD', 'PATCH', 'DELETE', 'OPTIONS'], url: `${TUS_PATH}/:id`, config: { access: 'authenticated' },
+    schema: { ...schema, summary: 'tus 1.0: offset (HEAD), append (PATCH, optional Upload-Checksum), terminate (DELETE)', params: Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_-]{8,128}$' }) }) },
+    handler: handle,
+  });
+}

@@ -23,6 +23,7 @@ import { registryRoutes } from './modules/registry/registry.routes';
 import { planRoutes } from './modules/plans/plans.routes';
 import { resourceRoutes } from './modules/resources/resources.routes';
 import { uploadRoutes } from './modules/files/uploads.routes';
+import { resourceImportRoutes } from './modules/resources/resource-import.routes';
 
 export interface AppDeps {
   config: Config;
@@ -85,6 +86,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<A
   await server.register(planRoutes, { services });
   await server.register(resourceRoutes, { services });
   await server.register(uploadRoutes, { services });
+  await server.register(resourceImportRoutes, { services });
 
   serveWebApp(server, config.webDist);
   return { server, services };

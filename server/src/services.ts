@@ -10,6 +10,7 @@ import { RegistryImportService } from './modules/registry/registry-import.servic
 import { PlansService } from './modules/plans/plans.service';
 import { ResourcesService } from './modules/resources/resources.service';
 import { UploadsService } from './modules/files/uploads.service';
+import { ResourceImportService } from './modules/resources/resource-import.service';
 import { LocalBlobStore } from './platform/blobs';
 import path from 'node:path';
 
@@ -33,6 +34,7 @@ export function createServices(database: Database, config: Config) {
     plans: new PlansService(db, config, registry),
     resources,
     uploads: new UploadsService(db, config, blobs, resources),
+    resourceImports: new ResourceImportService(db, registry, standards, blobs),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -13,6 +13,8 @@ export interface BlobStore {
   /** Stores a stream, hashing while writing; returns its hash and size. */
   putStream(input: Readable): Promise<{ sha256: string; size: number }>;
   read(sha256: string, range?: { start: number; end: number }): Readable;
+  /** Runs fn with a local file holding the blob (object stores download it to a temp file first). */
+  withLocalFile<T>(sha256: string, fn: (localPath: string) => Promise<T>): Promise<T>;
   delete(sha256: string): Promise<void>;
 }
 
@@ -84,6 +86,10 @@ export class LocalBlobStore implements BlobStore {
 
   read(sha256: string, range?: { start: number; end: number }): Readable {
     return fs.createReadStream(this.pathOf(sha256), range);
+  }
+
+  withLocalFile<T>(sha256: string, fn: (localPath: string) => Promise<T>): Promise<T> {
+    return fn(this.pathOf(sha256));
   }
 
   async delete(sha256: string): Promise<void> {

@@ -108,6 +108,7 @@ export const ERRORS = {
   'file.range_invalid': { status: 416, zh: '请求的字节范围无效', en: 'The requested range is not satisfiable' },
   'upload.not_found': { status: 404, zh: '上传任务不存在或已过期', en: 'Upload not found or expired' },
   'upload.bad_metadata': { status: 400, zh: '上传元数据缺少 resourceId 或 filename', en: 'Upload metadata needs resourceId and filename' },
+  'import.wrong_status': { status: 409, zh: '导入任务当前状态（{status}）不允许此操作', en: 'Not possible while the import is {status}' },
   'import.job_not_found': { status: 404, zh: '导入任务不存在', en: 'Import job not found' },
 } satisfies Record<string, ErrorSpec>;
 

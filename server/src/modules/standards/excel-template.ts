@@ -24,8 +24,12 @@ export interface WorkbookError {
   message: string;
 }
 
+/** The extra column of bulk-import templates: the files of each row, matched by name in the archive. */
+export const FILES_COLUMN = '_files';
+const FILES_LABEL = { zh: '文件名（多个用分号分隔）', en: 'File names (;-separated)' };
+
 export interface ParsedWorkbook {
-  records: Array<{ row: number; record: Record<string, unknown> }>;
+  records: Array<{ row: number; record: Record<string, unknown>; files: string[] }>;
   errors: WorkbookError[];
 }
 
@@ -73,7 +77,7 @@ function exampleText(value: unknown, field: FieldSchema): string {
 }
 
 /** Builds the .xlsx template for one resource type: zh and en header rows, dropdowns, instructions. */
-export async function buildTemplate(validator: StandardValidator, type: ResourceType): Promise<Buffer> {
+export async function buildTemplate(validator: StandardValidator, type: ResourceType, options: { filesColumn?: boolean } = {}): Promise<Buffer> {
   const schema = validator.schema(type);
   if (!schema) throw new Error(`type ${type} not in standard`);
   const fields = fieldTable(schema);
@@ -128,6 +132,14 @@ export async function buildTemplate(validator: StandardValidator, type: Resource
     }
     if (field.type === 'date') records.getColumn(column).numFmt = 'yyyy-mm-dd';
   });
+  if (options.filesColumn) {
+    const column = fields.length + 1;
+    records.getCell(1, column).value = FILES_LABEL.zh;
+    records.getCell(2, column).value = FILES_LABEL.en;
+    records.getCell(KEY_ROW, column).value = FILES_COLUMN;
+    records.getCell(1, column).note = '压缩包或文件夹中的文件路径，例如 原始数据/baseline.csv\nPaths of files in the archive or folder, e.g. raw/baseline.csv';
+    records.getColumn(column).width = 36;
+  }
   records.getRow(KEY_ROW).height = 12;
 
   instructions.columns = [
@@ -164,7 +176,7 @@ export async function buildTemplate(validator: StandardValidator, type: Resource
 }
 
 /** Reads a filled template back into records, checking the header and converting cells by field type. */
-export async function parseWorkbook(validator: StandardValidator, type: ResourceType, data: Buffer, lang: Lang): Promise<ParsedWorkbook> {
+export async function parseWorkbook(validator: StandardValidator, type: ResourceType, data: Buffer, lang: Lang, options: { filesColumn?: boolean } = {}): Promise<ParsedWorkbook> {
   const schema = validator.schema(type);
   if (!schema) throw new Error(`type ${type} not in standard`);
   const errors: WorkbookError[] = [];
@@ -186,12 +198,17 @@ export async function parseWorkbook(validator: StandardValidator, type: Resource
 
   const fields = new Map(fieldTable(schema).map((f) => [f.key, f]));
   const columns: Array<{ index: number; field: FieldRow }> = [];
+  let filesIndex: number | null = null;
   const seen = new Set<string>();
   sheet.getRow(KEY_ROW).eachCell({ includeEmpty: false }, (cell, index) => {
     const key = cellText(cell.value);
     if (!key) return;
     const field = fields.get(key);
     const column = columnLetter(index);
+    if (options.filesColumn && key === FILES_COLUMN) {
+      filesIndex = index;
+      return undefined;
+    }
     if (!field) return fail(MESSAGES.unknownColumn, { column, key }, { row: KEY_ROW, column });
     if (seen.has(key)) return fail(MESSAGES.duplicateColumn, { key }, { row: KEY_ROW, column, field: key });
     seen.add(key);
@@ -217,8 +234,9 @@ export async function parseWorkbook(validator: StandardValidator, type: Resource
       const value = convertCell(row.getCell(index).value, schema.properties?.[field.key] ?? {}, validator);
       if (value !== undefined) record[field.key] = value;
     }
-    if (Object.keys(record).length === 0) continue;
-    records.push({ row: rowNumber, record });
+    const files = filesIndex === null ? [] : cellText(row.getCell(filesIndex).value).split(LIST_SEPARATOR).map((f) => f.trim()).filter(Boolean);
+    if (Object.keys(record).length === 0 && files.length === 0) continue;
+    records.push({ row: rowNumber, record, files });
     for (const problem of validator.validate(type, record, lang)) {
       const key = problem.path.split('/').filter(Boolean)[0] ?? null;
       const column = columns.find((c) => c.field.key === key);

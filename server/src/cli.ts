@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,6 +12,7 @@ import { AppError, ERRORS } from './platform/errors';
 import { localize } from './platform/i18n';
 import { loadDemoData } from './demo/demo-data';
 import { isRole, ROLES } from '../../common/roles';
+import { submitResource } from './cli-submit';
 
 const USAGE = `Huijiao command line (uses DATA_DIR / DATABASE_URL like the server)
 
@@ -20,6 +22,9 @@ const USAGE = `Huijiao command line (uses DATA_DIR / DATABASE_URL like the serve
                                               roles: ${ROLES.join(', ')}
   npm run cli -- verify-audit                 recompute the audit hash chain; exit 1 at the first broken link
   npm run cli -- load-demo                    load the demo data set (once)
+  npm run cli -- submit --url URL --token hjt_… --subject CODE --type data --metadata rec.json [--files dir/] [--submit]
+                                              create a resource over the API and upload its files (tus);
+                                              re-running continues, never duplicates
 `;
 
 class UsageError extends Error {}
@@ -78,12 +83,29 @@ async function run(command: string | undefined, args: string[], database: Databa
   }
 }
 
+/** `submit` works over HTTP with an API token, like any script would; it needs no database. */
+async function submit(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { url: { type: 'string' }, token: { type: 'string' }, subject: { type: 'string' }, type: { type: 'string' }, metadata: { type: 'string' }, files: { type: 'string' }, submit: { type: 'boolean' } } });
+  const token = (values.token as string | undefined) ?? process.env.HUIJIAO_TOKEN;
+  if (!token) throw new UsageError('--token (or HUIJIAO_TOKEN) is required');
+  const metadata = required(values, 'metadata');
+  if (!fs.existsSync(metadata)) throw new UsageError(`--metadata ${metadata} does not exist`);
+  if (values.files && !fs.statSync(values.files as string).isDirectory()) throw new UsageError('--files must be a directory');
+  const result = await submitResource({
+    url: required(values, 'url').replace(/\/+$/, ''), token, subject: required(values, 'subject'), type: required(values, 'type'), metadata,
+    files: values.files as string | undefined, submit: values.submit === true, log: (line) => console.log(line),
+  });
+  console.log(`Resource ${result.resourceId}: ${result.uploaded} uploaded, ${result.skipped} already stored, status ${result.status}`);
+  return 0;
+}
+
 async function main(): Promise<number> {
   const [command, ...args] = process.argv.slice(2);
   if (command === 'help' || command === '--help' || command === '-h') {
     console.log(USAGE);
     return 0;
   }
+  if (command === 'submit') return submit(args);
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
   try {

@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { IdParams, Items, NoContent, errors } from '../../platform/schemas';
 import {
   CloneRequest, CreateStandardRequest, CreatedVersion, DiffQuery, DiffResponse, ExpertBody, LinkPlatformRequest, MyReview,
-  ParseResponse, ReviewRequest, StandardDocumentBody, StandardSummary, SubmitRequest, TypeQuery, ValidateRequest,
+  ParseResponse, RevalidationRow, ReviewRequest, StandardDocumentBody, StandardSummary, SubmitRequest, TypeQuery, ValidateRequest,
   ValidateResponse, VersionDetail,
 } from './standards.schemas';
 
@@ -105,6 +105,11 @@ export async function standardRoutes(fastify: FastifyInstance, { services }: { s
     config: { access: 'authenticated' },
     schema: { tags, summary: 'Check a filled template (body: the .xlsx file); nothing is imported', params: IdParams, querystring: TypeQuery, consumes: [XLSX], response: { 200: ParseResponse, ...errors(400, 401, 404, 413, 415) } },
   }, async (request) => services.standards.parseTemplate(request.ctx(), request.params.id, request.query.type, request.body as Buffer));
+
+  app.post('/api/standard-versions/:id/revalidate', {
+    config: { access: 'authenticated' },
+    schema: { tags, summary: 'Check the platform’s unsubmitted resources against this version: what breaks, per resource', params: IdParams, response: { 200: Items(RevalidationRow), ...errors(401, 403, 404, 422) } },
+  }, async (request) => ({ items: await services.standards.revalidateDrafts(request.ctx(), request.params.id) }));
 
   app.get('/api/standard-reviews/mine', {
     config: { access: 'authenticated' },

@@ -128,3 +128,8 @@ export const MyReview = Type.Object({
   assignedAt: Type.String(), decidedAt: Nullable(Type.String()), versionId: Type.String(), version: Type.String(),
   status: Status, domain: Type.String(), nameZh: Type.String(), nameEn: Type.String(), open: Type.Boolean(),
 });
+
+export const RevalidationRow = Type.Object({
+  resourceId: Type.String(), subjectCode: Type.String(), resourceType: Type.String(), titleZh: Type.String(), status: Type.String(),
+  currentVersion: Type.String(), typeCollected: Type.Boolean(), problems: Type.Array(RecordError),
+});

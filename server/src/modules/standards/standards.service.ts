@@ -300,6 +300,34 @@ export class StandardsService {
     return { valid: parsed.errors.length === 0, rowCount: parsed.records.length, records: parsed.errors.length === 0 ? parsed.records : [], errors: parsed.errors };
   }
 
+  /**
+   * Re-validates the platform's unsubmitted resources (drafts and returned ones) against this
+   * version and lists, per resource, what would break if they moved to it.
+   */
+  async revalidateDrafts(ctx: Ctx, id: string) {
+    const { version, ref } = await this.readable(ctx, id);
+    authorize(ctx.actor, 'standard.manage', ref);
+    if (!ref.platformOrgId) throw new AppError('standard.no_platform');
+    const validator = this.validatorFor(version);
+    const drafts = await this.db
+      .selectFrom('resources as r')
+      .innerJoin('subjects as s', 's.id', 'r.subjectId')
+      .innerJoin('standardVersions as v', 'v.id', 'r.standardVersionId')
+      .select(['r.id', 'r.resourceType', 'r.titleZh', 'r.metadata', 'r.status', 's.code as subjectCode', 'v.version as currentVersion'])
+      .where('s.platformOrgId', '=', ref.platformOrgId)
+      .where('r.status', 'in', ['draft', 'returned'])
+      .orderBy('s.code')
+      .execute();
+    return drafts.map((draft) => {
+      const collected = validator.schema(draft.resourceType as ResourceType) !== undefined;
+      const problems = collected ? validator.validate(draft.resourceType as ResourceType, draft.metadata, ctx.lang) : [];
+      return {
+        resourceId: draft.id, subjectCode: draft.subjectCode, resourceType: draft.resourceType, titleZh: draft.titleZh, status: draft.status,
+        currentVersion: draft.currentVersion, typeCollected: collected, problems,
+      };
+    });
+  }
+
   /** Experts of the version's platform, for the assignment form. */
   async experts(ctx: Ctx, id: string) {
     const { ref } = await this.readable(ctx, id);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp, type TestClient } from '../../test/build-app';
-import { buildOrg, buildUser } from '../../test/factories';
+import { buildOrg, buildSubject, buildUser } from '../../test/factories';
 import { buildStandard, standardDocument, validCoreRecord } from '../../test/standard-factory';
 import { checkStandardDocument, loadCoreFields, RESOURCE_TYPES } from './standard-document';
 import { readShippedStandards } from './shipped-standards';
@@ -173,6 +173,24 @@ describe('version diff', () => {
       expect.objectContaining({ type: 'data', field: 'informedConsent', change: 'made_required' }),
     ]));
     expect(diff.vocabularies).toEqual([expect.objectContaining({ vocabulary: 'standard_level', change: 'terms_changed', termsAdded: ['group'] })]);
+  });
+});
+
+describe('re-validating drafts against a newer version', () => {
+  it('lists per resource what would break', async () => {
+    const { standard, version } = await buildStandard(t.database.db, platformId, { status: 'approved' });
+    const { subject } = await buildSubject(t.database.db, { platformOrgId: platformId });
+    const resource = await t.database.db.insertInto('resources').values({
+      subjectId: subject.id, resourceType: 'data', standardVersionId: version.id, lineageId: crypto.randomUUID(), titleZh: '草稿数据集',
+      metadata: JSON.stringify(validCoreRecord({ sampleSize: 10 })),
+    }).returning('id').executeTakeFirstOrThrow();
+    const next = standardDocument(standard.domain, '1.1.0');
+    next.resourceTypes.data!.schema.required!.push('informedConsent');
+    const created = (await admin.post(`/api/standards/${standard.id}/versions`, next)).json();
+    const rows = (await admin.post(`/api/standard-versions/${created.id}/revalidate`)).json().items;
+    const mine = rows.find((r: { resourceId: string }) => r.resourceId === resource.id);
+    expect(mine).toMatchObject({ subjectCode: subject.code, currentVersion: '1.0.0', typeCollected: true, problems: [expect.objectContaining({ path: '/informedConsent', message: '知情同意为必填项' })] });
+    expect((await experts[0]!.client.post(`/api/standard-versions/${created.id}/revalidate`)).statusCode).toBe(403);
   });
 });
 

@@ -92,13 +92,21 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<A
   return { server, services };
 }
 
-/** Serves the built web app (files found at start), with index.html for client-side routes. */
+/**
+ * Serves the built web app: any file in dist/web as it is now (a rebuild needs no restart), and
+ * index.html for client-side routes that are not files.
+ */
 function serveWebApp(server: FastifyInstance, webDist: string): void {
-  const index = path.join(webDist, 'index.html');
-  if (!fs.existsSync(index)) return;
-  void server.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  if (!fs.existsSync(path.join(webDist, 'index.html'))) return;
+  void server.register(fastifyStatic, { root: webDist, index: false, wildcard: false, serve: false });
   server.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    const pathname = decodeURIComponent((request.url.split('?')[0] ?? '/').replace(/^\/+/, ''));
     if (request.url.startsWith('/api/')) return reply.callNotFound();
+    const file = path.resolve(webDist, pathname);
+    if (pathname && file.startsWith(webDist + path.sep) && fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      if (pathname.startsWith('assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      return reply.sendFile(pathname);
+    }
     reply.header('cache-control', 'no-cache');
     return reply.sendFile('index.html');
   });

@@ -91,7 +91,14 @@ export class StandardsService {
   async get(ctx: Ctx, id: string) {
     const { version, ref } = await this.readable(ctx, id);
     const standard = (await this.repo.findStandard(version.standardId))!;
-    const document = version.document as StandardDocument;
+    const own = version.document as StandardDocument;
+    // Core vocabularies and groups are part of every standard, whether or not the file repeats them.
+    const core = loadCoreFields();
+    const document: StandardDocument = {
+      ...own,
+      vocabularies: { ...core.vocabularies, ...own.vocabularies },
+      groups: [...core.groups.filter((g) => !own.groups?.some((o) => o.id === g.id)), ...(own.groups ?? [])],
+    };
     const involved = ctx.actor !== null && (can(ctx.actor, 'standard.manage', ref) || ref.expertIds.includes(ctx.actor.userId) || can(ctx.actor, 'standard.read', { ...ref, status: 'draft' }));
     const reviews = involved ? await this.repo.reviewsOf(version.id) : [];
     return {

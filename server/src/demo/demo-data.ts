@@ -52,6 +52,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'ag_expert', displayName: '黄志农', email: 'huang.zhinong@caas.example.cn', org: 'ics', grants: [{ role: 'expert', scope: 'ag' }] },
   { username: 'zj_supervisor', displayName: '周明', email: 'zhou.ming@zjkjt.example.cn', org: 'zj', grants: [{ role: 'province_supervisor', scope: 'zj' }] },
   { username: 'unit_admin', displayName: '孙静', email: 'sun.jing@zju.example.cn', org: 'zju', grants: [{ role: 'unit_admin', scope: 'zju' }] },
+  { username: 'repo_keeper', displayName: '马德林', email: 'ma.delin@genebank.example.cn', org: 'genebank', grants: [{ role: 'unit_admin', scope: 'genebank' }] },
   { username: 'pi', displayName: '刘洋', email: 'liu.yang@zju.example.cn', org: 'zju', grants: [] },
   { username: 'submitter', displayName: '张晓雨', email: 'zhang.xiaoyu@zju.example.cn', org: 'zju', grants: [] },
   { username: 'member', displayName: '吴文', email: 'wu.wen@example.cn', grants: [] },

@@ -58,7 +58,7 @@ const ALLOWED: Record<string, Record<string, number>> = {
   'GET /api/orgs/:platform': { admin: 200, ministry: 200, ph_admin: 200, expert: 200 },
   'POST /api/orgs': { admin: 201 },
   'PATCH /api/orgs/:unit': { admin: 200 },
-  'GET /api/users': { admin: 200, ministry: 200, unit_admin: 200 },
+  'GET /api/users': { admin: 200, ministry: 200, unit_admin: 200, repo_keeper: 200 },
   'GET /api/users/:pi': { admin: 200, ministry: 200, unit_admin: 200, pi: 200 },
   'POST /api/users (in unit)': { admin: 201, unit_admin: 201 },
   'POST /api/users/:id/grants (unit_admin of unit)': { admin: 201, unit_admin: 201 },

@@ -20,6 +20,7 @@ export const GrantBody = Type.Object({
   scopeType: Type.String(),
   scopeId: Nullable(Type.String()),
   scopeName: Nullable(Type.String()),
+  scopeKind: Nullable(Type.String({ description: 'Kind of the scope organisation (unit, repository, …)' })),
 });
 
 export const LoginRequest = Type.Object(

@@ -11,6 +11,7 @@ import {
 } from '../../platform/secrets';
 import { presentGrant, presentUser } from '../users/users.presenter';
 import { AuthRepository } from './auth.repository';
+import { UsersRepository } from '../users/users.repository';
 
 const SESSION_TOUCH_MS = 60_000;
 
@@ -134,13 +135,7 @@ export class AuthService {
     if (!actor) throw new AppError('auth.unauthenticated');
     const user = await this.repo.findUser(actor.userId);
     if (!user) throw new AppError('auth.unauthenticated');
-    const grants = await this.db
-      .selectFrom('roleGrants as g')
-      .leftJoin('organisations as o', (join) => join.on('g.scopeType', '=', 'organisation').onRef('o.id', '=', (eb) => eb.cast('g.scopeId', 'uuid')))
-      .select(['g.id', 'g.role', 'g.scopeType', 'g.scopeId', 'o.nameZh as scopeName'])
-      .where('g.userId', '=', actor.userId)
-      .orderBy('g.createdAt')
-      .execute();
+    const grants = await new UsersRepository(this.db).grants(actor.userId);
     return {
       user: presentUser(user),
       grants: grants.map(presentGrant),

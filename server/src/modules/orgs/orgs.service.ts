@@ -43,7 +43,9 @@ export class OrgsService {
   async list(ctx: Ctx, filter: { kind?: OrgKind; q?: string }) {
     authorize(ctx.actor, 'org.list', null);
     const visibility = orgVisibility(ctx.actor);
-    const rows = await this.repo.list({ ...filter, roots: visibility.all ? undefined : visibility.roots });
+    // Repositories receive physical deposits from every subject, so every signed-in user may list them.
+    const everyone = filter.kind === 'repository';
+    const rows = await this.repo.list({ ...filter, roots: visibility.all || everyone ? undefined : visibility.roots });
     return rows.map(presentOrg);
   }
 

@@ -91,6 +91,13 @@ describe('organisations', () => {
     expect((await admin.get(`/api/orgs/${lone.id}`)).statusCode).toBe(404);
   });
 
+  it('lets every signed-in user list repositories (deposit targets) but not the rest of the tree', async () => {
+    const repository = await buildOrg(t.database.db, { kind: 'repository', nameZh: '国家种质库（测试）' });
+    const plain = await t.login((await buildUser(t.database.db)).username);
+    expect((await plain.get('/api/orgs?kind=repository')).json().items.map((o: { id: string }) => o.id)).toContain(repository.id);
+    expect((await plain.get('/api/orgs')).json().items.map((o: { id: string }) => o.id)).not.toContain(repository.id);
+  });
+
   it('answers 400 for a malformed id and 404 for an unknown one', async () => {
     expect((await admin.get('/api/orgs/not-a-uuid')).statusCode).toBe(400);
     expect((await admin.get('/api/orgs/00000000-0000-4000-8000-000000000000')).json().code).toBe('org.not_found');

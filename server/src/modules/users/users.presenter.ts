@@ -17,12 +17,13 @@ export function presentUser(user: User) {
 }
 export type PresentedUser = ReturnType<typeof presentUser>;
 
-export function presentGrant(grant: Pick<RoleGrant, 'id' | 'role' | 'scopeType' | 'scopeId'> & { scopeName?: string | null }) {
+export function presentGrant(grant: Pick<RoleGrant, 'id' | 'role' | 'scopeType' | 'scopeId'> & { scopeName?: string | null; scopeKind?: string | null }) {
   return {
     id: grant.id,
     role: grant.role,
     scopeType: grant.scopeType,
     scopeId: grant.scopeId,
     scopeName: grant.scopeName ?? null,
+    scopeKind: grant.scopeKind ?? null,
   };
 }

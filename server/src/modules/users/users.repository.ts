@@ -80,7 +80,7 @@ export class UsersRepository {
     return this.db
       .selectFrom('roleGrants as g')
       .leftJoin('organisations as o', (join) => join.on(sql`o.id::text`, '=', sql.ref('g.scopeId')))
-      .select(['g.id', 'g.userId', 'g.role', 'g.scopeType', 'g.scopeId', 'o.nameZh as scopeName'])
+      .select(['g.id', 'g.userId', 'g.role', 'g.scopeType', 'g.scopeId', 'o.nameZh as scopeName', 'o.kind as scopeKind'])
       .where('g.userId', '=', userId)
       .orderBy('g.createdAt')
       .execute();

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { Transform } from 'node:stream';
 import { Server as TusServer } from '@tus/server';
 import type { Services } from '../../services';
 import { AppError } from '../../platform/errors';
@@ -47,6 +48,45 @@ export async function uploadRoutes(fastify: FastifyInstance, { services }: { ser
 
   interface RequestState { ctx: ReturnType<FastifyRequest['ctx']>; checksum?: string; resourceId?: string; path?: string; name?: string }
 
+  // PATCH carries the bytes, so it is served directly from the Node request stream (no web-stream
+  // conversion); the other tus verbs go through @tus/server.
+  const inFlight = new Set<string>();
+  const patch = async (request: FastifyRequest, reply: FastifyReply, id: string, state: RequestState) => {
+    const tusHeaders = { 'tus-resumable': '1.0.0', 'cache-control': 'no-store' };
+    const fail = (status: number, body: string) => reply.code(status).headers(tusHeaders).type('text/plain').send(body);
+    if (request.headers['tus-resumable'] !== '1.0.0') return fail(412, 'Unsupported version\n');
+    if (request.headers['content-type'] !== 'application/offset+octet-stream') return fail(415, 'Invalid or missing content-type header\n');
+    const offset = Number(request.headers['upload-offset']);
+    if (!Number.isSafeInteger(offset) || offset < 0) return fail(400, 'Missing or invalid Upload-Offset header\n');
+    if (inFlight.has(id)) return fail(423, 'Upload is locked by another request\n');
+    inFlight.add(id);
+    try {
+      const upload = await uploads.store.getUpload(id);
+      if (upload.offset !== offset) return fail(409, 'Upload-Offset conflict\n');
+      const remaining = (upload.size ?? 0) - offset;
+      let received = 0;
+      const limited = request.raw.pipe(new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          received += chunk.length;
+          callback(received > remaining ? Object.assign(new Error('too large'), { status_code: 413 }) : null, chunk);
+        },
+      }));
+      const newOffset = await uploadRequestContext.run(state, () => uploads.store.write(limited, id, offset));
+      const headers: Record<string, string> = { ...tusHeaders, 'upload-offset': String(newOffset) };
+      if (newOffset === upload.size) {
+        const { fileId, sha256 } = await uploads.finalise(state.ctx, id);
+        Object.assign(headers, { 'upload-sha256': sha256, 'upload-file-id': fileId });
+      }
+      return reply.code(204).headers(headers).send();
+    } catch (error) {
+      const tusError = error as { status_code?: number; body?: string };
+      if (tusError.status_code) return fail(tusError.status_code, tusError.body ?? 'Upload failed\n');
+      throw error;
+    } finally {
+      inFlight.delete(id);
+    }
+  };
+
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
     const ctx = request.ctx();
     const state: RequestState = { ctx, checksum: request.headers['upload-checksum'] as string | undefined };
@@ -60,6 +100,7 @@ export async function uploadRoutes(fastify: FastifyInstance, { services }: { ser
       Object.assign(state, { resourceId: checked.resource.id, path: checked.relativePath, name: checked.name });
     } else if (id && request.method !== 'OPTIONS') {
       await uploads.ownUpload(ctx, id);
+      if (request.method === 'PATCH') return patch(request, reply, id, state);
     }
     reply.hijack();
     await uploadRequestContext.run(state, () => tus.handle(request.raw, reply.raw));

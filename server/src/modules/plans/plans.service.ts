@@ -179,7 +179,8 @@ export class PlansService {
       const positions = new Set((await repo.lines(versionId)).map((l) => l.position));
       for (const [i, c] of lineComments.entries()) if (!positions.has(c.position)) throw fieldError('plan.not_found', `/lineComments/${i}/position`);
       await repo.insertDecision({ planVersionId: versionId, round: locked.round, tier, decision: input.decision, reviewerId: ctx.actor?.userId || null, comment });
-      if (comment) await repo.insertComment({ planVersionId: versionId, round: locked.round, linePosition: null, parentId: null, authorId: ctx.actor?.userId || null, body: comment });
+      // A return's comment opens a thread for the submitter; an approval's comment stays on the decision.
+      if (comment && input.decision === 'return') await repo.insertComment({ planVersionId: versionId, round: locked.round, linePosition: null, parentId: null, authorId: ctx.actor?.userId || null, body: comment });
       for (const c of lineComments) await repo.insertComment({ planVersionId: versionId, round: locked.round, linePosition: c.position, parentId: null, authorId: ctx.actor?.userId || null, body: c.body.trim() });
 
       let status: PlanVersion['status'];
@@ -261,7 +262,7 @@ export class PlansService {
     const now = Date.now();
     return rows.map((r) => ({
       versionId: r.versionId, versionNo: r.versionNo, kind: r.kind, round: r.round, subjectId: r.subjectId, code: r.code, titleZh: r.titleZh,
-      leadUnitName: r.leadUnitName, piName: r.piName, since: iso(r.updatedAt)!, dueAt: iso(r.stepDueAt), overdue: r.stepDueAt !== null && new Date(r.stepDueAt).getTime() < now,
+      leadUnitName: r.leadUnitName, piName: r.piName, since: iso(tier === 'unit' ? r.submittedAt ?? r.updatedAt : r.updatedAt)!, dueAt: iso(r.stepDueAt), overdue: r.stepDueAt !== null && new Date(r.stepDueAt).getTime() < now,
     }));
   }
 

@@ -17,6 +17,17 @@ const HomePage = lazy(() => import('./pages/home/home-page').then((m) => ({ defa
 const OrgsPage = lazy(() => import('./pages/orgs/orgs-page').then((m) => ({ default: m.OrgsPage })));
 const UsersPage = lazy(() => import('./pages/users/users-page').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+const StandardsPage = lazy(() => import('./pages/standards/standards-page').then((m) => ({ default: m.StandardsPage })));
+const StandardVersionPage = lazy(() => import('./pages/standards/standard-version-page').then((m) => ({ default: m.StandardVersionPage })));
+const MyWorkPage = lazy(() => import('./pages/my-work/my-work-page').then((m) => ({ default: m.MyWorkPage })));
+const SubjectsPage = lazy(() => import('./pages/subjects/subjects-page').then((m) => ({ default: m.SubjectsPage })));
+const SubjectPage = lazy(() => import('./pages/subjects/subject-page').then((m) => ({ default: m.SubjectPage })));
+const ProgramsPage = lazy(() => import('./pages/registry/programs-page').then((m) => ({ default: m.ProgramsPage })));
+const ImportPage = lazy(() => import('./pages/registry/import-page').then((m) => ({ default: m.ImportPage })));
+const ReviewQueuePage = lazy(() => import('./pages/reviews/review-queue-page').then((m) => ({ default: m.ReviewQueuePage })));
+const ResourcePage = lazy(() => import('./pages/resources/resource-page').then((m) => ({ default: m.ResourcePage })));
+const DepositInboxPage = lazy(() => import('./pages/resources/deposit-inbox-page').then((m) => ({ default: m.DepositInboxPage })));
+const InvitePage = lazy(() => import('./pages/invite/invite-page').then((m) => ({ default: m.InvitePage })));
 const AccountPage = lazy(() => import('./pages/account/account-page').then((m) => ({ default: m.AccountPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
@@ -94,12 +105,25 @@ export function AppRoutes() {
       <Suspense fallback={<FullPageSpin />}>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          <Route path="/invite/:token" element={<InvitePage />} />
           <Route element={<RequireAuth />}>
             <Route element={<AppLayout />}>
               <Route index element={<HomePage />} />
               <Route path="orgs" element={<OrgsPage />} />
               <Route path="users" element={<UsersPage />} />
               <Route path="audit" element={<AuditPage />} />
+              <Route path="standards" element={<StandardsPage />} />
+              <Route path="standards/versions/:id" element={<StandardVersionPage />} />
+              <Route path="my-work" element={<MyWorkPage />} />
+              <Route path="subjects" element={<SubjectsPage />} />
+              <Route path="subjects/:id" element={<SubjectPage />} />
+              <Route path="subjects/:id/plan" element={<SubjectPage />} />
+              <Route path="subjects/:id/resources" element={<SubjectPage />} />
+              <Route path="resources/:id" element={<ResourcePage />} />
+              <Route path="deposits" element={<DepositInboxPage />} />
+              <Route path="registry/programs" element={<ProgramsPage />} />
+              <Route path="registry/import" element={<ImportPage />} />
+              <Route path="reviews" element={<ReviewQueuePage />} />
               <Route path="account" element={<AccountPage />} />
               <Route path="home" element={<Navigate to="/" replace />} />
               <Route path="*" element={<NotFoundPage />} />

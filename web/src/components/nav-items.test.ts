@@ -5,8 +5,8 @@ import { activeNavPath, visibleNavItems } from './nav-items';
 describe('navigation', () => {
   it('shows users and audit only to those who may list users / read the audit log', () => {
     const member = fakeMe({ grants: [], capabilities: { manageOrgs: false, listUsers: false, readAudit: false } });
-    expect(visibleNavItems(member).map((i) => i.path)).toEqual(['/', '/orgs', '/account']);
-    expect(visibleNavItems(fakeMe()).map((i) => i.path)).toEqual(['/', '/orgs', '/users', '/audit', '/account']);
+    expect(visibleNavItems(member).map((i) => i.path)).toEqual(['/', '/standards', '/orgs', '/account']);
+    expect(visibleNavItems(fakeMe()).map((i) => i.path)).toEqual(['/', '/subjects', '/standards', '/orgs', '/users', '/audit', '/account']);
   });
 
   it('highlights the entry a location belongs to', () => {

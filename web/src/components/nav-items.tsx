@@ -1,6 +1,11 @@
 import type { ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { FileProtectOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, ProfileOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { Me } from '../features/auth/auth-types';
+import { canListSubjects, hasSubjectWork, reviewTiers } from '../features/registry/registry-access';
+import { InboxOutlined } from '@ant-design/icons';
+import { canReceiveDeposits } from '../features/resources/resource-access';
 
 export interface NavItem {
   path: string;
@@ -17,6 +22,11 @@ export interface NavItem {
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, visible: () => true },
+  { path: '/my-work', labelKey: 'nav.myWork', icon: <ScheduleOutlined />, visible: hasSubjectWork },
+  { path: '/subjects', labelKey: 'nav.subjects', icon: <ProfileOutlined />, visible: canListSubjects },
+  { path: '/reviews', labelKey: 'nav.reviews', icon: <CheckSquareOutlined />, visible: (me) => reviewTiers(me).length > 0 },
+  { path: '/deposits', labelKey: 'nav.deposits', icon: <InboxOutlined />, visible: canReceiveDeposits },
+  { path: '/standards', labelKey: 'nav.standards', icon: <FileProtectOutlined />, visible: () => true },
   { path: '/orgs', labelKey: 'nav.orgs', icon: <ApartmentOutlined />, visible: () => true },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, visible: (me) => me.capabilities.listUsers },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, visible: (me) => me.capabilities.readAudit },

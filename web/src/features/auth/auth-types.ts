@@ -9,6 +9,8 @@ export interface Grant {
   scopeType: ScopeType;
   scopeId: string | null;
   scopeName: string | null;
+  /** Kind of the scope organisation (unit, repository, …), when the grant is organisation-scoped. */
+  scopeKind?: string | null;
 }
 
 export interface User {

@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { Alert, Breadcrumb, Button, Col, Flex, Row, Skeleton, Tabs, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { PageHeader } from '../../components/page-header';
+import { useSession } from '../../features/auth/session';
+import { PlanView } from '../../features/plans/plan-view';
+import { PeopleCard } from '../../features/registry/people-card';
+import { isRegistryManager } from '../../features/registry/registry-access';
+import { useSubject } from '../../features/registry/registry-api';
+import { SubjectFormDrawer } from '../../features/registry/subject-form-drawer';
+import { SubjectOverview, SubjectStatusTag } from '../../features/registry/subject-overview';
+import { SubjectResources } from '../../features/resources/subject-resources';
+
+/** A subject: its registry record and people (/subjects/:id), and its collection plan (/subjects/:id/plan). */
+export function SubjectPage() {
+  const { t, i18n } = useTranslation();
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const me = useSession();
+  const subject = useSubject(id);
+  const [editing, setEditing] = useState(false);
+  const tab = location.pathname.endsWith('/plan') ? 'plan' : location.pathname.endsWith('/resources') ? 'resources' : 'overview';
+
+  if (subject.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
+  if (subject.isError) return <Alert type="error" showIcon title={subject.error.message} data-testid="subject-error" />;
+  const s = subject.data;
+  const title = i18n.language === 'en' && s.titleEn ? s.titleEn : s.titleZh;
+
+  return (
+    <>
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        items={[{ title: <Link to="/subjects">{t('nav.subjects')}</Link> }, { title: s.code }]}
+      />
+      <PageHeader
+        title={
+          <Flex align="center" gap={10} wrap>
+            <span data-testid="subject-title">{title}</span>
+            <SubjectStatusTag status={s.status} />
+          </Flex>
+        }
+        subtitle={
+          <>
+            <Typography.Text type="secondary" style={{ fontFamily: 'monospace', marginRight: 12 }}>
+              {s.code}
+            </Typography.Text>
+            {s.projectTitle}
+          </>
+        }
+        extra={
+          s.can.update && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="subject-edit">
+              {t('registry.detail.edit')}
+            </Button>
+          )
+        }
+      />
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => navigate(key === 'overview' ? `/subjects/${id}` : `/subjects/${id}/${key}`)}
+        items={[
+          {
+            key: 'overview',
+            label: t('registry.detail.overviewTab'),
+            children: (
+              <Row gutter={[16, 16]}>
+                <Col xs={24} xl={16}>
+                  <SubjectOverview subject={s} />
+                </Col>
+                <Col xs={24} xl={8}>
+                  <PeopleCard subject={s} canSetPi={isRegistryManager(me)} />
+                </Col>
+              </Row>
+            ),
+          },
+          { key: 'plan', label: <span data-testid="plan-tab">{t('registry.detail.planTab')}</span>, children: <PlanView subjectId={id} /> },
+          { key: 'resources', label: <span data-testid="resources-tab">{t('resources.tab')}</span>, children: <SubjectResources subjectId={id} canEdit={s.can.editPlan} /> },
+        ]}
+      />
+      {s.can.update && <SubjectFormDrawer open={editing} subject={s} onClose={() => setEditing(false)} />}
+    </>
+  );
+}

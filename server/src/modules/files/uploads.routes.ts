@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Server as TusServer } from '@tus/server';
 import type { Services } from '../../services';
 import { AppError } from '../../platform/errors';
@@ -65,12 +66,14 @@ export async function uploadRoutes(fastify: FastifyInstance, { services }: { ser
       if (upload.offset !== offset) return fail(409, 'Upload-Offset conflict\n');
       const remaining = (upload.size ?? 0) - offset;
       let received = 0;
-      const limited = request.raw.pipe(new Transform({
+      const limited = new Transform({
         transform(chunk: Buffer, _encoding, callback) {
           received += chunk.length;
           callback(received > remaining ? Object.assign(new Error('too large'), { status_code: 413 }) : null, chunk);
         },
-      }));
+      });
+      // pipeline (not pipe) so a dropped client destroys the chain and the write ends instead of waiting.
+      pipeline(request.raw, limited).catch(() => undefined);
       const newOffset = await uploadRequestContext.run(state, () => uploads.store.write(limited, id, offset));
       const headers: Record<string, string> = { ...tusHeaders, 'upload-offset': String(newOffset) };
       if (newOffset === upload.size) {

@@ -109,7 +109,16 @@ export async function uploadRoutes(fastify: FastifyInstance, { services }: { ser
     await uploadRequestContext.run(state, () => tus.handle(request.raw, reply.raw));
   };
 
-  const schema = { tags: ['files'], hide: false, response: errors(400, 401, 403, 404, 409, 413, 460) };
+  const tusResponse = (description: string) => Type.Null({ description });
+  const schema = {
+    tags: ['files'],
+    response: {
+      200: tusResponse('HEAD: Upload-Offset and Upload-Length headers; OPTIONS: Tus-Version, Tus-Extension, Tus-Max-Size'),
+      201: tusResponse('Created: the Location header is the upload URL'),
+      204: tusResponse('PATCH: new Upload-Offset (and Upload-Sha256, Upload-File-Id when complete); DELETE: terminated'),
+      ...errors(400, 401, 403, 404, 409, 413, 460),
+    },
+  };
   fastify.route({ method: ['POST', 'OPTIONS'], url: TUS_PATH, config: { access: 'authenticated' }, schema: { ...schema, summary: 'tus 1.0 upload creation (metadata: resourceId, filename, relativePath, filetype)' }, handler: handle });
   fastify.route({
     method: ['HEAD', 'PATCH', 'DELETE', 'OPTIONS'], url: `${TUS_PATH}/:id`, config: { access: 'authenticated' },

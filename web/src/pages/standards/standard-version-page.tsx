@@ -16,6 +16,7 @@ import { VersionActions } from '../../features/standards/version-actions';
 import { VersionDiff } from '../../features/standards/version-diff';
 import { VersionStatusTag } from '../../features/standards/version-status-tag';
 import { VocabularyList } from '../../features/standards/vocabulary-list';
+import { DraftCheck } from '../../features/standards/draft-check';
 
 const TABS = ['fields', 'vocabularies', 'form', 'review', 'versions'] as const;
 type Tab = (typeof TABS)[number];
@@ -132,6 +133,7 @@ export function StandardVersionPage() {
               children: <ReviewPanel version={data} />,
             },
             { key: 'versions', label: t('standards.tabs.versions'), children: <VersionDiff key={data.id} version={data} versions={versions} /> },
+            ...(data.canManage ? [{ key: 'drafts', label: t('standards.tabs.drafts'), children: <DraftCheck version={data} /> }] : []),
           ]}
         />
       </Card>

@@ -2,8 +2,8 @@ import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { i18n } from '../i18n';
 
-// Lazy route chunks load on first use; the first screen of a file can take a few seconds in jsdom.
-configure({ asyncUtilTimeout: 5_000 });
+// Lazy route chunks load on first use; the first screen of a file can take seconds in jsdom on a busy 2-core CI machine.
+configure({ asyncUtilTimeout: 10_000 });
 
 // antd's responsive helpers and rc-components need browser APIs jsdom lacks.
 if (!window.matchMedia) {

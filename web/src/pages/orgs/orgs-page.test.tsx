@@ -49,8 +49,9 @@ describe('organisations page', () => {
     renderApp('/orgs');
     fireEvent.click(await screen.findByTestId('org-create'));
     const drawer = await screen.findByRole('dialog');
-    fireEvent.change(within(drawer).getByTestId('org-name-zh'), { target: { value: '测试大学' } });
-    fireEvent.change(within(drawer).getByTestId('org-credit-code'), { target: { value: '91330100799655058a' } });
+    // The drawer's fields render after its first data arrives: wait for them rather than assume.
+    fireEvent.change(await within(drawer).findByTestId('org-name-zh'), { target: { value: '测试大学' } });
+    fireEvent.change(await within(drawer).findByTestId('org-credit-code'), { target: { value: '91330100799655058a' } });
     fireEvent.click(screen.getByTestId('org-save'));
     expect(await within(drawer).findByText('统一社会信用代码无效：须为 18 位且校验位正确')).toBeTruthy();
     expect(requests.some((r) => r.method === 'POST')).toBe(false);

@@ -41,9 +41,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
   const dir = options.pgliteDir ?? 'memory';
   let dataDir: string | undefined;
+  let releaseLock = () => undefined as void;
   if (dir !== 'memory') {
     dataDir = path.resolve(dir);
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    releaseLock = lockDataDir(`${dataDir}.lock`);
   }
   const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   const pool = new pg.Pool(createPgConfig(pglite));
@@ -55,6 +57,37 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     close: async () => {
       await db.destroy();
       await pglite.close();
+      releaseLock();
     },
   };
+}
+
+/**
+ * PGlite files must have one process at a time: a second one corrupts them. The lock file holds the
+ * owner's pid; a lock whose process is gone (crash, kill -9) is taken over.
+ */
+function lockDataDir(lockFile: string): () => void {
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      return () => fs.rmSync(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(fs.readFileSync(lockFile, 'utf8'));
+      if (owner && owner !== process.pid && isAlive(owner)) {
+        throw new Error(`Another Huijiao process (pid ${owner}) is using ${path.dirname(lockFile)}; stop it first, or run several instances on PostgreSQL (DATABASE_URL)`);
+      }
+      fs.rmSync(lockFile, { force: true });
+    }
+  }
+  throw new Error(`Cannot lock ${lockFile}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

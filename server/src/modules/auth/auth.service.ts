@@ -12,6 +12,7 @@ import {
 import { presentGrant, presentUser } from '../users/users.presenter';
 import { AuthRepository } from './auth.repository';
 import { UsersRepository } from '../users/users.repository';
+import { iso } from '../../platform/format';
 
 const SESSION_TOUCH_MS = 60_000;
 
@@ -219,7 +220,6 @@ export class AuthService {
 }
 
 function presentToken(row: { id: string; name: string; prefix: string; readOnly: boolean; expiresAt: Date; lastUsedAt: Date | null; revokedAt: Date | null; createdAt: Date }) {
-  const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
   return {
     id: row.id,
     name: row.name,

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, NewOrganisation, OrganisationUpdate, OrgKind } from '../../db/schema';
+import { containsPattern } from '../../platform/format';
 
 /** A subquery of the ids of the roots and every organisation below them. */
 export function subtreeIds(db: Kysely<DB>, roots: string[]) {
@@ -36,7 +37,7 @@ export class OrgsRepository {
     }
     if (filter.kind) query = query.where('kind', '=', filter.kind);
     if (filter.q) {
-      const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(filter.q);
       query = query.where((eb) => eb.or([eb('nameZh', 'ilike', like), eb('nameEn', 'ilike', like), eb('creditCode', 'ilike', like)]));
     }
     return query.orderBy('kind').orderBy('nameZh').execute();

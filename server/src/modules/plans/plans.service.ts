@@ -15,10 +15,10 @@ import type { RegistryService } from '../registry/registry.service';
 import { subtreeIds } from '../orgs/orgs.repository';
 import { PlansRepository, type LineValues } from './plans.repository';
 import { diffLines, type LineSnapshot } from './plan-diff';
+import { iso } from '../../platform/format';
 
 export const SHARING_MODES = ['open', 'registered', 'application', 'embargo', 'offline', 'restricted'] as const;
 const OPEN_STATUSES = ['draft', 'unit_review', 'platform_review', 'returned'] as const;
-const iso = (value: Date | string | null | undefined) => (value ? new Date(value).toISOString() : null);
 
 export interface LineInput { resourceType: string; plannedCount: number; dueDate: string; sharingMode: string; notes?: string | null }
 

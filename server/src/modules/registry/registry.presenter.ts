@@ -1,6 +1,6 @@
 import type { Program, Project } from '../../db/schema';
+import { iso } from '../../platform/format';
 
-const iso = (value: Date | string | null | undefined) => (value ? new Date(value).toISOString() : null);
 
 export function presentProgram(program: Program & { projectCount?: number | null; subjectCount?: number | null }) {
   return {

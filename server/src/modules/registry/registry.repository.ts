@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import type { DB, SubjectStatus } from '../../db/schema';
 import { subtreeIds } from '../orgs/orgs.repository';
 import type { SubjectVisibility } from './registry.policy';
+import { containsPattern } from '../../platform/format';
 
 export interface SubjectFilter {
   q?: string;
@@ -17,7 +18,6 @@ export interface SubjectFilter {
   pageSize: number;
 }
 
-const escapeLike = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Queries for programs, projects, subjects, co-undertaking units and invitations. */
 export class RegistryRepository {
@@ -95,7 +95,7 @@ export class RegistryRepository {
     let query = this.subjectRows();
     query = query.where((eb) => this.visible(eb, visibility));
     if (filter.q) {
-      const like = escapeLike(filter.q);
+      const like = containsPattern(filter.q);
       query = query.where((eb) => eb.or([eb('s.code', 'ilike', like), eb('s.titleZh', 'ilike', like), eb('s.titleEn', 'ilike', like), eb('pi.displayName', 'ilike', like)]));
     }
     if (filter.programId) query = query.where('j.programId', '=', filter.programId);

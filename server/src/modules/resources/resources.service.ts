@@ -10,9 +10,9 @@ import { newestApprovedVersion } from '../standards/standards.repository';
 import type { ResourceType, StandardDocument } from '../standards/standard-document';
 import { ResourcesRepository } from './resources.repository';
 import { planLineFor } from './plan-lines';
+import { iso } from '../../platform/format';
 
 const EDITABLE = new Set(['draft', 'returned']);
-const iso = (value: Date | string | null | undefined) => (value ? new Date(value).toISOString() : null);
 
 export interface DepositInput {
   repositoryOrgId: string;

@@ -14,8 +14,8 @@ import {
 import { StandardValidator, fieldTable } from './record-validator';
 import { diffStandards } from './standard-diff';
 import { buildTemplate, parseWorkbook } from './excel-template';
+import { iso } from '../../platform/format';
 
-const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null);
 
 /** Versions, their lifecycle (draft → in_review → approved → retired), expert review and validation. */
 export class StandardsService {

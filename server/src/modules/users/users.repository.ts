@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, ScopeType } from '../../db/schema';
 import { subtreeIds } from '../orgs/orgs.repository';
+import { containsPattern } from '../../platform/format';
 
 type UserValues = {
   username: string;
@@ -24,7 +25,7 @@ export class UsersRepository {
     }
     if (filter.orgId) query = query.where('u.orgId', '=', filter.orgId);
     if (filter.q) {
-      const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(filter.q);
       query = query.where((eb) => eb.or([eb('u.username', 'ilike', like), eb('u.displayName', 'ilike', like), eb('u.email', 'ilike', like)]));
     }
     const [items, total] = await Promise.all([

@@ -322,6 +322,120 @@ export interface ResourcesTable {
   createdAt: GeneratedTimestamp;
   updatedAt: GeneratedTimestamp;
   submittedAt: Timestamp | null;
+  reviewRound: ColumnType<number, number | undefined, number>;
+  stepEnteredAt: Timestamp | null;
+  stepDueAt: Timestamp | null;
+  cstr: string | null;
+  sharingMode: SharingMode | null;
+  embargoEnd: DateColumn | null;
+  embargoReason: string | null;
+  licence: string | null;
+  releasedAt: Timestamp | null;
+  releasedBy: string | null;
+  withdrawnAt: Timestamp | null;
+  withdrawalReason: string | null;
+}
+
+export type SharingMode = 'open' | 'registered' | 'application' | 'embargo' | 'offline' | 'restricted';
+export type ReviewTier = 'unit' | 'platform' | 'expert';
+
+export interface ReviewSettingsTable {
+  platformOrgId: string;
+  settings: Json;
+  updatedBy: string | null;
+  updatedAt: GeneratedTimestamp;
+}
+
+export interface ReviewRoundsTable {
+  id: Generated<string>;
+  resourceId: string;
+  round: number;
+  submittedBy: string | null;
+  submittedAt: GeneratedTimestamp;
+  metadata: Json;
+  files: Json;
+  outcome: ColumnType<'open' | 'returned' | 'approved', 'open' | 'returned' | 'approved' | undefined, 'open' | 'returned' | 'approved'>;
+}
+
+export interface ReviewDecisionsTable {
+  id: Generated<string>;
+  resourceId: string;
+  round: number;
+  tier: ReviewTier;
+  decision: 'approve' | 'return' | 'skipped';
+  reviewerId: string | null;
+  comment: string | null;
+  detail: Json;
+  decidedAt: GeneratedTimestamp;
+}
+
+export interface ReviewCommentsTable {
+  id: Generated<string>;
+  resourceId: string;
+  round: number;
+  tier: ReviewTier | null;
+  field: string | null;
+  filePath: string | null;
+  parentId: string | null;
+  authorId: string | null;
+  fromReviewer: boolean;
+  body: string;
+  createdAt: GeneratedTimestamp;
+  resolvedAt: Timestamp | null;
+  resolvedBy: string | null;
+}
+
+export interface ExpertAssignmentsTable {
+  id: Generated<string>;
+  resourceId: string;
+  round: number;
+  expertId: string;
+  assignedBy: string | null;
+  assignedAt: GeneratedTimestamp;
+  conflict: ColumnType<'pending' | 'none' | 'conflict', 'pending' | 'none' | 'conflict' | undefined, 'pending' | 'none' | 'conflict'>;
+  conflictNote: string | null;
+  declaredAt: Timestamp | null;
+  scores: Json;
+  recommendation: 'approve' | 'return' | null;
+  sharingMode: string | null;
+  embargoMonths: number | null;
+  comment: string | null;
+  submittedAt: Timestamp | null;
+}
+
+export interface CstrRegistrationsTable {
+  id: Generated<string>;
+  resourceId: string;
+  cstr: string;
+  registrar: string;
+  status: ColumnType<'pending' | 'submitted' | 'registered' | 'failed', 'pending' | 'submitted' | 'registered' | 'failed' | undefined, 'pending' | 'submitted' | 'registered' | 'failed'>;
+  taskId: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  nextAttemptAt: GeneratedTimestamp;
+  lastError: string | null;
+  createdAt: GeneratedTimestamp;
+  registeredAt: Timestamp | null;
+}
+
+export interface PlanWaiversTable {
+  id: Generated<string>;
+  subjectId: string;
+  resourceType: string;
+  reason: string;
+  waivedBy: string | null;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface CertificatesTable {
+  id: Generated<string>;
+  subjectId: string;
+  number: string;
+  code: string;
+  platformOrgId: string;
+  content: Json;
+  pdfSha256: string;
+  issuedBy: string | null;
+  issuedAt: GeneratedTimestamp;
 }
 
 export interface BlobsTable {
@@ -425,6 +539,14 @@ export interface DB {
   uploads: UploadsTable;
   physicalDeposits: PhysicalDepositsTable;
   importJobs: ImportJobsTable;
+  reviewSettings: ReviewSettingsTable;
+  reviewRounds: ReviewRoundsTable;
+  reviewDecisions: ReviewDecisionsTable;
+  reviewComments: ReviewCommentsTable;
+  expertAssignments: ExpertAssignmentsTable;
+  cstrRegistrations: CstrRegistrationsTable;
+  planWaivers: PlanWaiversTable;
+  certificates: CertificatesTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
@@ -446,3 +568,7 @@ export type PlanLine = Selectable<PlanLinesTable>;
 export type Resource = Selectable<ResourcesTable>;
 export type FileRow = Selectable<FilesTable>;
 export type Upload = Selectable<UploadsTable>;
+export type ReviewRound = Selectable<ReviewRoundsTable>;
+export type ReviewComment = Selectable<ReviewCommentsTable>;
+export type ExpertAssignment = Selectable<ExpertAssignmentsTable>;
+export type Certificate = Selectable<CertificatesTable>;

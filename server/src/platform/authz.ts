@@ -7,12 +7,13 @@ import { auditPolicies } from '../modules/audit/audit.policy';
 import { authPolicies } from '../modules/auth/auth.policy';
 import { standardPolicies } from '../modules/standards/standards.policy';
 import { registryPolicies } from '../modules/registry/registry.policy';
+import { reviewPolicies } from '../modules/reviews/reviews.policy';
 
 /**
  * The single authorisation point (DESIGN §4). Each module states its rules in <module>.policy.ts as
  * pure functions of (actor, object); services call authorize() before touching an object.
  */
-const POLICIES = { ...orgPolicies, ...userPolicies, ...auditPolicies, ...authPolicies, ...standardPolicies, ...registryPolicies };
+const POLICIES = { ...orgPolicies, ...userPolicies, ...auditPolicies, ...authPolicies, ...standardPolicies, ...registryPolicies, ...reviewPolicies };
 
 type Policies = typeof POLICIES;
 export type Action = keyof Policies;

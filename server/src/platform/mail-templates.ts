@@ -46,4 +46,20 @@ export const mailTemplates = {
       body: `${input.name}，您好：\n\n课题“${input.subject}”的汇交计划${input.outcome}。${input.comment ? `\n意见：${input.comment}` : ''}\n${input.link}\n\nThe collection plan of "${input.subject}" has an update (${input.outcome}).\n\n—— 国家科技计划资源汇交平台 Huijiao`,
     };
   },
+  resourceDecision(input: { to: string; name: string; resource: string; outcome: string; comment: string | null; link: string }): OutgoingMail {
+    return {
+      to: input.to,
+      kind: 'resource.decision',
+      subject: `【汇交平台】资源审核进展：${input.outcome} / Review update`,
+      body: `${input.name}，您好：\n\n资源“${input.resource}”${input.outcome}。${input.comment ? `\n意见：${input.comment}` : ''}\n${input.link}\n\nThe review of "${input.resource}" has an update (${input.outcome}).\n\n—— 国家科技计划资源汇交平台 Huijiao`,
+    };
+  },
+  expertAssigned(input: { to: string; name: string; resource: string; subject: string; link: string }): OutgoingMail {
+    return {
+      to: input.to,
+      kind: 'review.expert_assigned',
+      subject: `【汇交平台】专家评审邀请 / Expert review request`,
+      body: `${input.name}专家，您好：\n\n平台邀请您评审课题“${input.subject}”的资源“${input.resource}”。请先声明是否存在利益冲突，再按评分标准给出意见：\n${input.link}\n\nYou are asked to review "${input.resource}" (subject "${input.subject}"). Declare any conflict of interest first, then score the rubric.\n\n—— 国家科技计划资源汇交平台 Huijiao`,
+    };
+  },
 };

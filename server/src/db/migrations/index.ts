@@ -3,6 +3,7 @@ import * as createFoundation from './2026-11-27T1200-create-foundation';
 import * as createStandards from './2026-11-27T1300-create-standards';
 import * as createRegistryAndPlans from './2026-11-27T1400-create-registry-and-plans';
 import * as createResourcesAndFiles from './2026-11-27T1500-create-resources-and-files';
+import * as createReviewAndRelease from './2026-11-27T1600-create-review-and-release';
 
 /** Every migration, in the order applied. Migrations are frozen: add new files, never edit old ones. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T1300-create-standards': createStandards,
   '2026-11-27T1400-create-registry-and-plans': createRegistryAndPlans,
   '2026-11-27T1500-create-resources-and-files': createResourcesAndFiles,
+  '2026-11-27T1600-create-review-and-release': createReviewAndRelease,
 };

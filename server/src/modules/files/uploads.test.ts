@@ -214,7 +214,7 @@ describe('resource description and submission', () => {
     expect(refused.statusCode).toBe(422);
     expect(refused.json().details.map((d: { message: string }) => d.message)).toContain('描述（中文）为必填项');
     await submitter.put(`/api/resources/${resource.id}/metadata`, { metadata: validCoreRecord({ sampleSize: 42 }) });
-    expect((await submitter.post(`/api/resources/${resource.id}/submit`)).json().status).toBe('submitted');
+    expect((await submitter.post(`/api/resources/${resource.id}/submit`)).json().status).toBe('unit_review');
     const locked = await submitter.put(`/api/resources/${resource.id}/metadata`, { metadata: validCoreRecord({ sampleSize: 1 }) });
     expect(locked.statusCode).toBe(409);
     expect(locked.json().message).toContain('退回修改前不能编辑');
@@ -243,7 +243,7 @@ describe('resource description and submission', () => {
     expect((await submitter.post(`/api/deposits/${depositId}/receipt`, receipt)).statusCode).toBe(403);
     expect((await keeper.post(`/api/deposits/${depositId}/receipt`, receipt)).json()).toMatchObject({ status: 'received', accessionNumbers: ['NCGB-2026-000123'] });
     expect((await keeper.post(`/api/deposits/${depositId}/receipt`, receipt)).json().code).toBe('deposit.already_confirmed');
-    expect((await submitter.post(`/api/resources/${physical.id}/submit`)).json().status).toBe('submitted');
+    expect((await submitter.post(`/api/resources/${physical.id}/submit`)).json().status).toBe('unit_review');
   });
 
   it('shows delivered against planned per type and the plan line each resource counts towards', async () => {

@@ -39,7 +39,7 @@ export function subjectVisibility(actor: Actor): SubjectVisibility | null {
   return any > 0 ? visibility : null;
 }
 
-const unitAdminOf = (actor: Actor, paths: string[][]) => paths.some((path) => withinOrgs({ id: path[0] ?? '', path }, orgScopes(actor, ['unit_admin'])));
+export const unitAdminOf = (actor: Actor, paths: string[][]) => paths.some((path) => withinOrgs({ id: path[0] ?? '', path }, orgScopes(actor, ['unit_admin'])));
 
 export const registryPolicies = {
   'registry.manage': (actor: Actor, _object: null) => hasRole(actor, 'sysadmin', 'ministry_admin'),

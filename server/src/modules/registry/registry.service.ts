@@ -45,6 +45,10 @@ export async function subjectRef(db: Kysely<DB>, subject: Subject): Promise<Subj
   return { id: subject.id, unitPaths, leadUnitPath, platformOrgId: subject.platformOrgId, provinceDeptIds };
 }
 
+/** Actions decided on a subject (their policy takes a SubjectRef). */
+export type SubjectAction = 'subject.read' | 'subject.update' | 'subject.designate' | 'plan.edit' | 'resource.edit' | 'plan.review_unit' | 'plan.review_platform' | 'plan.comment'
+  | 'resource.review_unit' | 'resource.review_platform' | 'resource.release' | 'resource.comment' | 'resource.resolve_comment' | 'subject.certify';
+
 /** Programs → projects → subjects: the registry every later step hangs off. */
 export class RegistryService {
   private readonly repo: RegistryRepository;
@@ -128,12 +132,19 @@ export class RegistryService {
   }
 
   /** Loads a subject and checks the action on it; 404 when it does not exist. */
-  async subjectFor(ctx: Ctx, id: string, action: 'subject.read' | 'subject.update' | 'subject.designate' | 'plan.edit' | 'resource.edit' | 'plan.review_unit' | 'plan.review_platform' | 'plan.comment') {
+  async subjectFor(ctx: Ctx, id: string, action: SubjectAction) {
     const subject = await this.repo.findSubject(id);
     if (!subject) throw new AppError('subject.not_found');
     const ref = await subjectRef(this.db, subject);
     authorize(ctx.actor, action, ref);
     return { subject, ref };
+  }
+
+  /** A subject and its policy reference without an authorisation check, for callers that authorise by another rule. */
+  async subjectRefOf(id: string) {
+    const subject = await this.repo.findSubject(id);
+    if (!subject) throw new AppError('subject.not_found');
+    return { subject, ref: await subjectRef(this.db, subject) };
   }
 
   async getSubject(ctx: Ctx, id: string) {

@@ -40,6 +40,11 @@ export class ResourcesRepository {
       .executeTakeFirstOrThrow();
   }
 
+  /** Every version of a lineage, oldest first. */
+  versions(lineageId: string) {
+    return this.db.selectFrom('resources').select(['id', 'versionNo', 'status', 'cstr', 'releasedAt']).where('lineageId', '=', lineageId).orderBy('versionNo').execute();
+  }
+
   delete(id: string) {
     return this.db.deleteFrom('resources').where('id', '=', id).execute();
   }

@@ -26,6 +26,13 @@ export const ResourceDetail = Type.Object({
   files: Type.Array(FileBody), deposits: Type.Array(DepositBody),
   planLine: Nullable(Type.Object({ position: Type.Integer(), resourceType: Type.String(), plannedCount: Type.Integer(), dueDate: Type.String(), ordinal: Type.Integer() })),
   editable: Type.Boolean(), createdAt: Type.String(), updatedAt: Type.String(), submittedAt: Nullable(Type.String()),
+  review: Type.Object({ tier: Nullable(Type.String()), round: Type.Integer(), stepDueAt: Nullable(Type.String()), overdue: Type.Boolean(), openFields: Type.Array(Type.String()) }),
+  release: Nullable(Type.Object({
+    cstr: Type.String(), cstrUrl: Type.String(), sharingMode: Type.String(), embargoEnd: Nullable(Type.String()), licence: Type.String(), releasedAt: Type.String(),
+    withdrawnAt: Nullable(Type.String()), withdrawalReason: Nullable(Type.String()),
+  })),
+  lineageId: Type.String(),
+  versions: Type.Array(Type.Object({ id: Type.String(), versionNo: Type.Integer(), status: Type.String(), cstr: Nullable(Type.String()), releasedAt: Nullable(Type.String()) })),
 });
 export const ResourceListItem = Type.Object({
   id: Type.String(), resourceType: Type.String(), status: Type.String(), titleZh: Type.String(), versionNo: Type.Integer(),

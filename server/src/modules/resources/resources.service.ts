@@ -1,16 +1,23 @@
 import type { Kysely } from 'kysely';
 import type { DB, Resource } from '../../db/schema';
 import { AppError, fieldError } from '../../platform/errors';
-import { can, orgScopes } from '../../platform/authz';
+import { authorize, can, orgScopes } from '../../platform/authz';
 import { recordAudit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
-import type { RegistryService } from '../registry/registry.service';
+import type { RegistryService, SubjectAction } from '../registry/registry.service';
+import { ReviewsRepository } from '../reviews/reviews.repository';
+import { openRound } from '../reviews/review-chain';
+import { loadSettings } from '../reviews/review-settings';
+import { isOverdue } from '../reviews/reviews.service';
+import type { Config } from '../../config';
 import type { StandardsService } from '../standards/standards.service';
 import { newestApprovedVersion } from '../standards/standards.repository';
 import type { ResourceType, StandardDocument } from '../standards/standard-document';
 import { ResourcesRepository } from './resources.repository';
 import { planLineFor } from './plan-lines';
 import { iso } from '../../platform/format';
+import { tierOfStatus } from '../reviews/review-settings';
+import { cstrResolverUrl } from '../releases/cstr';
 
 const EDITABLE = new Set(['draft', 'returned']);
 
@@ -34,16 +41,31 @@ export interface ReceiptInput {
 export class ResourcesService {
   private readonly repo: ResourcesRepository;
 
-  constructor(private readonly db: Kysely<DB>, private readonly registry: RegistryService, private readonly standards: StandardsService) {
+  constructor(private readonly db: Kysely<DB>, private readonly config: Config, private readonly registry: RegistryService, private readonly standards: StandardsService) {
     this.repo = new ResourcesRepository(db);
   }
 
-  /** Loads a resource and checks the action against its subject. */
-  async resourceFor(ctx: Ctx, id: string, action: 'subject.read' | 'resource.edit') {
+  /**
+   * Loads a resource and checks the action against its subject. Reading is also open to the experts
+   * assigned to review it (they hold no grant on the subject).
+   */
+  async resourceFor(ctx: Ctx, id: string, action: SubjectAction) {
     const resource = await this.repo.find(id);
     if (!resource) throw new AppError('resource.not_found');
-    const { subject, ref } = await this.registry.subjectFor(ctx, resource.subjectId, action);
-    return { resource, subject, ref };
+    try {
+      const { subject, ref } = await this.registry.subjectFor(ctx, resource.subjectId, action);
+      return { resource, subject, ref };
+    } catch (error) {
+      if (action !== 'subject.read' || !(error instanceof AppError) || error.code !== 'auth.forbidden') throw error;
+      const { subject, ref } = await this.subjectOf(resource);
+      authorize(ctx.actor, 'resource.expert_review', { platformOrgId: subject.platformOrgId, expertIds: await new ReviewsRepository(this.db).expertIds(id) });
+      return { resource, subject, ref };
+    }
+  }
+
+  /** The resource's subject and policy reference, unchecked: for callers that authorise by another rule. */
+  subjectOf(resource: Resource) {
+    return this.registry.subjectRefOf(resource.subjectId);
   }
 
   /** Creates a draft of a type the platform's approved standard collects. */
@@ -77,7 +99,7 @@ export class ResourcesService {
     const version = (await this.db.selectFrom('standardVersions').selectAll().where('id', '=', resource.standardVersionId).executeTakeFirst())!;
     const validator = this.standards.validatorFor(version);
     const type = resource.resourceType as ResourceType;
-    const [files, deposits] = await Promise.all([this.repo.files(id), this.repo.deposits(id)]);
+    const [files, deposits, openFields, versions] = await Promise.all([this.repo.files(id), this.repo.deposits(id), new ReviewsRepository(this.db).openFields(id), this.repo.versions(resource.lineageId)]);
     return {
       id: resource.id,
       subjectId: resource.subjectId,
@@ -97,6 +119,13 @@ export class ResourcesService {
       createdAt: iso(resource.createdAt)!,
       updatedAt: iso(resource.updatedAt)!,
       submittedAt: iso(resource.submittedAt),
+      review: { tier: tierOfStatus(resource.status), round: resource.reviewRound, stepDueAt: iso(resource.stepDueAt), overdue: isOverdue(resource), openFields },
+      release: resource.cstr && resource.releasedAt ? {
+        cstr: resource.cstr, cstrUrl: cstrResolverUrl(resource.cstr), sharingMode: resource.sharingMode!, embargoEnd: resource.embargoEnd, licence: resource.licence!,
+        releasedAt: iso(resource.releasedAt)!, withdrawnAt: iso(resource.withdrawnAt), withdrawalReason: resource.withdrawalReason,
+      } : null,
+      lineageId: resource.lineageId,
+      versions: versions.map((v) => ({ id: v.id, versionNo: v.versionNo, status: v.status, cstr: v.cstr, releasedAt: iso(v.releasedAt) })),
     };
   }
 
@@ -127,12 +156,14 @@ export class ResourcesService {
       throw new AppError('resource.invalid', { count: detail.problems.length }, detail.problems.map((p) => ({ path: p.path, code: `metadata.${p.code}`, message: p.message })));
     }
     if (resource.resourceType === 'physical' && detail.deposits.length === 0) throw new AppError('resource.deposit_required');
+    const { subject } = await this.subjectOf(resource);
+    const settings = await loadSettings(this.db, subject.platformOrgId, this.config);
     await this.db.transaction().execute(async (trx) => {
       const repo = new ResourcesRepository(trx);
       const locked = (await repo.lock(id))!;
       this.assertEditable(locked);
-      await repo.update(id, { status: 'submitted', submittedAt: new Date() });
-      await recordAudit(trx, ctx, { action: 'resource.submitted', objectType: 'resource', objectId: id, before: { status: locked.status }, after: { status: 'submitted' } });
+      const status = await openRound(trx, locked, ctx.actor?.userId || null, settings);
+      await recordAudit(trx, ctx, { action: 'resource.submitted', objectType: 'resource', objectId: id, before: { status: locked.status }, after: { status, round: locked.reviewRound + 1 } });
     });
     return this.get(ctx, id);
   }

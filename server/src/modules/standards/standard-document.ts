@@ -8,6 +8,16 @@ import type { Bilingual } from '../../platform/i18n';
 export const RESOURCE_TYPES = ['data', 'report', 'publication', 'patent_standard', 'instrument', 'physical'] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
+/** The six types' names (DESIGN §3), for places that have no standard document at hand. */
+export const RESOURCE_TYPE_LABELS: Record<ResourceType, Bilingual> = {
+  data: { zh: '科学数据', en: 'Scientific data' },
+  report: { zh: '研究实验报告', en: 'Research & experiment report' },
+  publication: { zh: '论文论著', en: 'Paper / monograph' },
+  patent_standard: { zh: '专利标准', en: 'Patent / standard' },
+  instrument: { zh: '大型仪器设备', en: 'Large instrument' },
+  physical: { zh: '实物资源', en: 'Physical resource' },
+};
+
 export interface VocabularyTerm {
   code: string;
   label: Bilingual;

@@ -22,6 +22,9 @@ import { standardRoutes } from './modules/standards/standards.routes';
 import { registryRoutes } from './modules/registry/registry.routes';
 import { planRoutes } from './modules/plans/plans.routes';
 import { resourceRoutes } from './modules/resources/resources.routes';
+import { reviewRoutes } from './modules/reviews/reviews.routes';
+import { releaseRoutes } from './modules/releases/releases.routes';
+import { certificateRoutes } from './modules/certificates/certificates.routes';
 import { uploadRoutes } from './modules/files/uploads.routes';
 import { resourceImportRoutes } from './modules/resources/resource-import.routes';
 
@@ -87,6 +90,9 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<A
   await server.register(resourceRoutes, { services });
   await server.register(uploadRoutes, { services });
   await server.register(resourceImportRoutes, { services });
+  await server.register(reviewRoutes, { services });
+  await server.register(releaseRoutes, { services });
+  await server.register(certificateRoutes, { services });
 
   serveWebApp(server, config.webDist);
   return { server, services };

@@ -22,6 +22,11 @@ export interface Config {
   maxFileBytes: number;
   subjectQuotaBytes: number;
   uploadExpiryDays: number;
+  reviewDays: number;
+  returnDays: number;
+  cstrRaCode: string;
+  cstrRegistryUrl: string | undefined;
+  cstrRegistryToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -78,6 +83,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const demoPassword = env.DEMO_PASSWORD || 'Huijiao@2026';
   if (demoPassword.length < 8) problems.push('DEMO_PASSWORD must be at least 8 characters');
 
+  const cstrRaCode = env.CSTR_RA_CODE?.trim() || '39999';
+  if (!/^\w{5}$/.test(cstrRaCode)) problems.push('CSTR_RA_CODE must be 5 letters or digits (the registration agency code of GB/T 32843)');
+
   const config: Config = {
     port,
     host: env.HOST?.trim() || '0.0.0.0',
@@ -99,6 +107,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxFileBytes: int('MAX_FILE_BYTES', 50 * 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
     subjectQuotaBytes: int('SUBJECT_QUOTA_BYTES', 2 * 1024 ** 4, 1, Number.MAX_SAFE_INTEGER),
     uploadExpiryDays: int('UPLOAD_EXPIRY_DAYS', 7, 1, 365),
+    reviewDays: int('REVIEW_DAYS', 10, 1, 90),
+    returnDays: int('RETURN_DAYS', 10, 1, 90),
+    cstrRaCode: cstrRaCode,
+    cstrRegistryUrl: url('CSTR_REGISTRY_URL', ['http:', 'https:']),
+    cstrRegistryToken: env.CSTR_REGISTRY_TOKEN?.trim() || undefined,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

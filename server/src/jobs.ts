@@ -14,6 +14,8 @@ export function createScheduler(database: Database, config: Config, services: Se
   const scheduler = new Scheduler(database.db, [
     { name: 'mail-delivery', everyMs: MINUTE, run: async () => JSON.stringify(await mail.deliverDue()) },
     { name: 'plan-deadlines', everyMs: 60 * MINUTE, run: async () => `reminders queued: ${await services.plans.remindOverdue()}` },
+    { name: 'resource-deadlines', everyMs: 60 * MINUTE, run: async () => `reminders queued: ${await services.reviews.remindOverdue()}` },
+    { name: 'cstr-registration', everyMs: MINUTE, run: async () => JSON.stringify(await services.registrations.run()) },
     { name: 'uploads-cleanup', everyMs: 60 * MINUTE, run: async () => JSON.stringify(await services.uploads.cleanUp()) },
     { name: 'uploads-finalise', everyMs: 5 * MINUTE, run: async () => `finalised: ${await services.uploads.resumeFinalisation(systemCtx('uploads-finalise'))}` },
   ], log);

@@ -13,14 +13,21 @@ import { UploadsService } from './modules/files/uploads.service';
 import { ResourceImportService } from './modules/resources/resource-import.service';
 import { LocalBlobStore } from './platform/blobs';
 import path from 'node:path';
+import { ReviewsService } from './modules/reviews/reviews.service';
+import { ExpertsService } from './modules/reviews/experts.service';
+import { ReleasesService } from './modules/releases/releases.service';
+import { RegistrationsService } from './modules/releases/registrations.service';
+import { LocalRegistrar, NationalRegistrar, type Registrar } from './modules/releases/registrar';
+import { CertificatesService } from './modules/certificates/certificates.service';
 
 /** Every service of the app, built once over one database. */
-export function createServices(database: Database, config: Config) {
+export function createServices(database: Database, config: Config, registrar: Registrar = config.cstrRegistryUrl ? new NationalRegistrar(config.cstrRegistryUrl, config.cstrRegistryToken) : new LocalRegistrar()) {
   const { db } = database;
   const registry = new RegistryService(db, config);
   const standards = new StandardsService(db);
   const blobs = new LocalBlobStore(path.join(config.dataDir, 'blobs'));
-  const resources = new ResourcesService(db, registry, standards);
+  const resources = new ResourcesService(db, config, registry, standards);
+  const reviews = new ReviewsService(db, config, resources);
   return {
     config,
     blobs,
@@ -35,6 +42,11 @@ export function createServices(database: Database, config: Config) {
     resources,
     uploads: new UploadsService(db, config, blobs, resources),
     resourceImports: new ResourceImportService(db, registry, standards, blobs),
+    reviews,
+    experts: new ExpertsService(db, config, resources, reviews),
+    releases: new ReleasesService(db, config, resources, registrar),
+    registrations: new RegistrationsService(db, config, registrar),
+    certificates: new CertificatesService(db, config, registry, blobs),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -11,6 +11,7 @@ import { operatorCtx } from './platform/context';
 import { AppError, ERRORS } from './platform/errors';
 import { localize } from './platform/i18n';
 import { loadDemoData } from './demo/demo-data';
+import { loadDemoReviews } from './demo/demo-reviews';
 import { isRole, ROLES } from '../../common/roles';
 import { submitResource } from './cli-submit';
 
@@ -75,7 +76,9 @@ async function run(command: string | undefined, args: string[], database: Databa
       return 1;
     }
     case 'load-demo': {
-      console.log((await loadDemoData(database.db, demoPassword)) ? 'Demo data loaded.' : 'Demo data already present.');
+      const loaded = await loadDemoData(database.db, demoPassword);
+      if (loaded) await loadDemoReviews(database.db, services);
+      console.log(loaded ? 'Demo data loaded.' : 'Demo data already present.');
       return 0;
     }
     default:

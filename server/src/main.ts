@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrator';
 import { buildApp } from './app';
 import { ensureAdmin } from './bootstrap';
 import { loadDemoData, DEMO_USERS } from './demo/demo-data';
+import { loadDemoReviews } from './demo/demo-reviews';
 import { installShippedStandards } from './modules/standards/shipped-standards';
 import { createScheduler } from './jobs';
 
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   const demoLoaded = config.demo ? await loadDemoData(database.db, config.demoPassword) : false;
 
   const { server, services } = await buildApp({ config, database });
+  if (demoLoaded) await loadDemoReviews(database.db, services);
   const jobs = createScheduler(database, config, services, server.log);
   const shutdown = async (signal: string) => {
     server.log.info({ signal }, 'shutting down');

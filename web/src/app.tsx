@@ -29,6 +29,9 @@ const ResourcePage = lazy(() => import('./pages/resources/resource-page').then((
 const DepositInboxPage = lazy(() => import('./pages/resources/deposit-inbox-page').then((m) => ({ default: m.DepositInboxPage })));
 const InvitePage = lazy(() => import('./pages/invite/invite-page').then((m) => ({ default: m.InvitePage })));
 const AccountPage = lazy(() => import('./pages/account/account-page').then((m) => ({ default: m.AccountPage })));
+const ReviewSettingsPage = lazy(() => import('./pages/platforms/review-settings-page').then((m) => ({ default: m.ReviewSettingsPage })));
+const ReviewSettingsEntry = lazy(() => import('./pages/platforms/review-settings-page').then((m) => ({ default: m.ReviewSettingsEntry })));
+const VerifyPage = lazy(() => import('./pages/verify/verify-page').then((m) => ({ default: m.VerifyPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** A query client whose requests do not retry what the server refused (4xx). */
@@ -106,6 +109,8 @@ export function AppRoutes() {
         <Routes>
           <Route path="/login" element={<LoginPage />} />
           <Route path="/invite/:token" element={<InvitePage />} />
+          <Route path="/verify" element={<VerifyPage />} />
+          <Route path="/verify/:code" element={<VerifyPage />} />
           <Route element={<RequireAuth />}>
             <Route element={<AppLayout />}>
               <Route index element={<HomePage />} />
@@ -119,11 +124,14 @@ export function AppRoutes() {
               <Route path="subjects/:id" element={<SubjectPage />} />
               <Route path="subjects/:id/plan" element={<SubjectPage />} />
               <Route path="subjects/:id/resources" element={<SubjectPage />} />
+              <Route path="subjects/:id/certificate" element={<SubjectPage />} />
               <Route path="resources/:id" element={<ResourcePage />} />
               <Route path="deposits" element={<DepositInboxPage />} />
               <Route path="registry/programs" element={<ProgramsPage />} />
               <Route path="registry/import" element={<ImportPage />} />
               <Route path="reviews" element={<ReviewQueuePage />} />
+              <Route path="review-settings" element={<ReviewSettingsEntry />} />
+              <Route path="platforms/:id/review-settings" element={<ReviewSettingsPage />} />
               <Route path="account" element={<AccountPage />} />
               <Route path="home" element={<Navigate to="/" replace />} />
               <Route path="*" element={<NotFoundPage />} />

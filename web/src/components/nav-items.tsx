@@ -3,9 +3,12 @@ import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined, UserOutli
 import { FileProtectOutlined } from '@ant-design/icons';
 import { CheckSquareOutlined, ProfileOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { Me } from '../features/auth/auth-types';
-import { canListSubjects, hasSubjectWork, reviewTiers } from '../features/registry/registry-access';
+import { canListSubjects, hasSubjectWork } from '../features/registry/registry-access';
+import { hasReviewWork } from '../features/reviews/review-access';
 import { InboxOutlined } from '@ant-design/icons';
 import { canReceiveDeposits } from '../features/resources/resource-access';
+import { ControlOutlined } from '@ant-design/icons';
+import { keepsReviewSettings } from '../features/review-settings/platform-access';
 
 export interface NavItem {
   path: string;
@@ -24,8 +27,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, visible: () => true },
   { path: '/my-work', labelKey: 'nav.myWork', icon: <ScheduleOutlined />, visible: hasSubjectWork },
   { path: '/subjects', labelKey: 'nav.subjects', icon: <ProfileOutlined />, visible: canListSubjects },
-  { path: '/reviews', labelKey: 'nav.reviews', icon: <CheckSquareOutlined />, visible: (me) => reviewTiers(me).length > 0 },
+  { path: '/reviews', labelKey: 'nav.reviews', icon: <CheckSquareOutlined />, visible: hasReviewWork },
   { path: '/deposits', labelKey: 'nav.deposits', icon: <InboxOutlined />, visible: canReceiveDeposits },
+  { path: '/review-settings', labelKey: 'nav.reviewSettings', icon: <ControlOutlined />, visible: keepsReviewSettings },
   { path: '/standards', labelKey: 'nav.standards', icon: <FileProtectOutlined />, visible: () => true },
   { path: '/orgs', labelKey: 'nav.orgs', icon: <ApartmentOutlined />, visible: () => true },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, visible: (me) => me.capabilities.listUsers },

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Alert, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { OpenFieldsAlert, useOpenFieldNotes } from '../reviews/open-fields';
 import { buildFormModel } from '../standards/form-schema';
 import { StandardForm } from '../standards/standard-form';
 import { useStandardVersion } from '../standards/standards-api';
@@ -13,6 +14,7 @@ export function ResourceForm({ resource, draft }: { resource: ResourceDetail; dr
   const { t } = useTranslation();
   const version = useStandardVersion(resource.standardVersionId);
   const document = version.data?.document;
+  const notes = useOpenFieldNotes(resource);
   const singleControlArrays = useMemo(
     () => (document?.resourceTypes[resource.resourceType] ? buildFormModel(document, resource.resourceType, 'zh-CN').singleControlArrays : []),
     [document, resource.resourceType],
@@ -26,6 +28,7 @@ export function ResourceForm({ resource, draft }: { resource: ResourceDetail; dr
 
   return (
     <div data-testid="resource-form" style={{ scrollMarginTop: 80 }}>
+      <OpenFieldsAlert resource={resource} />
       {draft.refused && draft.refused.length > 0 && (
         <div style={{ marginBottom: 16 }}>
           <ValidationResultAlert result={{ valid: false, errors: draft.refused }} singleControlArrays={singleControlArrays} />
@@ -38,6 +41,7 @@ export function ResourceForm({ resource, draft }: { resource: ResourceDetail; dr
         onChange={draft.onChange}
         serverErrors={draft.problems.onFields}
         disabled={!resource.editable}
+        notes={notes}
       />
     </div>
   );

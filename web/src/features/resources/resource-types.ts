@@ -1,4 +1,5 @@
 /** Shapes of resources, files and physical deposits as the API returns them (server/src/modules/resources). */
+import type { ResourceRelease, ResourceReviewState, ResourceVersionRef } from '../reviews/review-types';
 import type { Bilingual, RecordError } from '../standards/standard-types';
 
 export type ResourceStatus =
@@ -102,6 +103,12 @@ export interface ResourceDetail {
   createdAt: string;
   updatedAt: string;
   submittedAt: string | null;
+  /** Where the review stands (round 0 before the first submission). */
+  review: ResourceReviewState;
+  release: ResourceRelease | null;
+  lineageId: string;
+  /** Every version of the lineage, this one included. */
+  versions: ResourceVersionRef[];
 }
 
 /** GET /api/subjects/:id/delivery: delivered vs planned for one resource type. */

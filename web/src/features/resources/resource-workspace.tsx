@@ -3,6 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../auth/session';
+import { isSettled, SettledNotice } from '../reviews/release-info';
+import { hasReview, ReviewTab } from '../reviews/review-tab';
 import { formatDateTime } from '../../components/format';
 import { DepositForm } from './deposit-form';
 import { DepositList } from './deposit-list';
@@ -15,7 +17,7 @@ import { UploadPanel } from './upload-panel';
 import { useResourceDraft } from './use-resource-draft';
 import { useUploads } from './use-uploads';
 
-type TabKey = 'description' | 'files' | 'deposits';
+type TabKey = 'description' | 'files' | 'deposits' | 'review';
 
 /** The resource editor: description (autosaved, checked by the server), entity files, physical deposits, submission. */
 export function ResourceWorkspace({ resource }: { resource: ResourceDetail }) {
@@ -29,7 +31,8 @@ export function ResourceWorkspace({ resource }: { resource: ResourceDetail }) {
   const uploads = useUploads(resource.id, me.csrfToken, () => void queryClient.invalidateQueries({ queryKey: resourceKey(resource.id) }));
   const physical = resource.resourceType === 'physical';
   const requested = params.get('tab') as TabKey | null;
-  const tab: TabKey = requested === 'files' || (requested === 'deposits' && physical) ? requested : 'description';
+  const reviewed = hasReview(resource);
+  const tab: TabKey = requested === 'files' || (requested === 'deposits' && physical) || (requested === 'review' && reviewed) ? requested : 'description';
   const setTab = (key: string) => setParams(key === 'description' ? {} : { tab: key }, { replace: true });
 
   const onSubmit = async () => {
@@ -47,7 +50,8 @@ export function ResourceWorkspace({ resource }: { resource: ResourceDetail }) {
     <>
       <ResourceHeader resource={resource} draft={draft} onSubmit={() => void onSubmit()} />
       <Flex vertical gap={12} style={{ marginBottom: 12 }}>
-        {locked && resource.status !== 'draft' && resource.status !== 'returned' && (
+        <SettledNotice resource={resource} />
+        {locked && resource.status !== 'draft' && resource.status !== 'returned' && !isSettled(resource.status) && (
           <Alert
             type="info"
             showIcon
@@ -112,6 +116,7 @@ export function ResourceWorkspace({ resource }: { resource: ResourceDetail }) {
                 ),
               }]
             : []),
+          ...(reviewed ? [{ key: 'review', label: <span data-testid="review-tab-label">{t('reviews.tab')}</span>, children: <ReviewTab resource={resource} /> }] : []),
         ]}
       />
     </>

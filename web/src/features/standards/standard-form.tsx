@@ -5,6 +5,7 @@ import { customizeValidator } from '@rjsf/validator-ajv8';
 import type Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import { useTranslation } from 'react-i18next';
+import { FieldNoteTemplate, withFieldNotes, type FieldNotes } from './field-notes';
 import { buildFormModel } from './form-schema';
 import { GroupedObjectFieldTemplate, TagsWidget, useRjsfTranslator } from './form-templates';
 import { AddButton, ArrayItemTemplate, ArrayTemplate } from './nested-templates';
@@ -23,7 +24,9 @@ const TEMPLATES = {
   ArrayFieldTemplate: ArrayTemplate,
   ArrayFieldItemTemplate: ArrayItemTemplate,
   ButtonTemplates: { AddButton },
+  FieldHelpTemplate: FieldNoteTemplate,
 };
+const NO_NOTES: FieldNotes = {};
 /**
  * Defaults only where the standard gives one: no blank list entries, no first vocabulary term, no
  * "false" for a required yes/no question, so "required" speaks about what the submitter left out.
@@ -48,25 +51,28 @@ export interface StandardFormProps {
   /** Errors from POST /api/standard-versions/:id/validate, shown on the fields they name. */
   serverErrors?: readonly RecordError[];
   disabled?: boolean;
+  /** Notes under top-level fields (a reviewer's open comments): the field is boxed in red with its note. */
+  notes?: FieldNotes;
 }
 
 /**
  * The metadata form of one resource type, drawn from the standard's schema and annotations: what
  * submitters fill in, and what the standard's preview shows.
  */
-export function StandardForm({ document, type, value, onChange, serverErrors = [], disabled }: StandardFormProps) {
+export function StandardForm({ document, type, value, onChange, serverErrors = [], disabled, notes = NO_NOTES }: StandardFormProps) {
   const { t, i18n } = useTranslation();
   const translateString = useRjsfTranslator();
   const selectPlaceholder = t('standards.form.selectPlaceholder');
   const model = useMemo(() => buildFormModel(document, type, i18n.language, { selectPlaceholder }), [document, type, i18n.language, selectPlaceholder]);
   const extraErrors = useMemo(() => toErrorSchema(serverErrors, model.singleControlArrays), [serverErrors, model]);
+  const uiSchema = useMemo(() => withFieldNotes(model.uiSchema, notes), [model, notes]);
 
   return (
     <div data-testid="standard-form" className="hj-standard-form">
       <Form
         key={`${type}:${i18n.language}`}
         schema={model.schema}
-        uiSchema={model.uiSchema}
+        uiSchema={uiSchema}
         formData={value}
         onChange={(event) => onChange((event.formData ?? {}) as FormRecord)}
         validator={validator}

@@ -20,6 +20,7 @@ const draft: ResourceDetail = {
   problems: [titleMissing, licenceMissing, emailWrong], files: [], deposits: [],
   planLine: { position: 2, resourceType: 'data', plannedCount: 4, dueDate: '2026-03-31', ordinal: 1 },
   editable: true, createdAt: '2026-11-27T12:00:00.000Z', updatedAt: '2026-11-27T12:00:00.000Z', submittedAt: null,
+  review: { tier: null, round: 0, stepDueAt: null, overdue: false, openFields: [] }, release: null, lineageId: 'r1', versions: [],
 };
 
 /** The antd form item around the control rjsf renders for a field. */

@@ -11,16 +11,14 @@ import type { QueueItem } from '../../features/plans/plan-types';
 import { useReviewQueue } from '../../features/plans/plans-api';
 import { daysUntil, formatDay } from '../../features/registry/dates';
 import { reviewTiers, type ReviewTier } from '../../features/registry/registry-access';
+import { resourceReviewTiers } from '../../features/reviews/review-access';
+import { ResourceQueue } from '../../features/reviews/resource-queue';
+import type { QueueTier } from '../../features/reviews/review-types';
 
 /** Plans waiting at the user's review step (unit or platform), oldest deadline first. */
-export function ReviewQueuePage() {
+function PlanQueue({ tier, tiers, onTier }: { tier: ReviewTier | undefined; tiers: ReviewTier[]; onTier: (tier: ReviewTier) => void }) {
   const { t, i18n } = useTranslation();
-  const me = useSession();
   const navigate = useNavigate();
-  const tiers = reviewTiers(me);
-  const [params, setParams] = useSearchParams();
-  const asked = params.get('tier') as ReviewTier | null;
-  const tier = asked && tiers.includes(asked) ? asked : tiers[0];
   const queue = useReviewQueue(tier);
   const open = (item: QueueItem) => navigate(`/subjects/${item.subjectId}/plan`);
 
@@ -74,33 +72,48 @@ export function ReviewQueuePage() {
   ];
 
   return (
-    <>
-      <PageHeader
-        title={t('plans.queue.title')}
-        subtitle={t('plans.queue.subtitle')}
-        extra={
-          tiers.length > 1 && (
-            <Segmented<ReviewTier>
-              value={tier}
-              onChange={(value) => setParams({ tier: value })}
-              options={tiers.map((value) => ({ value, label: t(`plans.queue.tier_${value}`) }))}
-            />
-          )
-        }
+    <Card
+      title={tier ? t('reviews.queue.plansTitle', { tier: t(`plans.queue.tier_${tier}`) }) : undefined}
+      data-testid="plan-queue"
+      extra={
+        tiers.length > 1 && (
+          <Segmented<ReviewTier> value={tier} onChange={onTier} options={tiers.map((value) => ({ value, label: t(`plans.queue.tier_${value}`) }))} />
+        )
+      }
+    >
+      <Table<QueueItem>
+        rowKey="versionId"
+        size="middle"
+        data-testid="review-queue"
+        columns={columns}
+        dataSource={queue.data ?? []}
+        loading={queue.isLoading}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: queue.isError ? queue.error.message : t('plans.queue.empty') }}
+        onRow={(item) => ({ style: item.overdue ? { background: '#fef2f2' } : undefined })}
       />
-      <Card title={tier ? t(`plans.queue.tier_${tier}`) : undefined}>
-        <Table<QueueItem>
-          rowKey="versionId"
-          size="middle"
-          data-testid="review-queue"
-          columns={columns}
-          dataSource={queue.data ?? []}
-          loading={queue.isLoading}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          locale={{ emptyText: queue.isError ? queue.error.message : t('plans.queue.empty') }}
-          onRow={(item) => ({ style: item.overdue ? { background: '#fef2f2' } : undefined })}
-        />
-      </Card>
+    </Card>
+  );
+}
+
+/** "审核待办": resources and collection plans waiting at the user's review steps. */
+export function ReviewQueuePage() {
+  const { t } = useTranslation();
+  const me = useSession();
+  const planTiers = reviewTiers(me);
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('tier') as ReviewTier | null;
+  const planTier = asked && planTiers.includes(asked) ? asked : planTiers[0];
+  const resourceTier = (params.get('resourceTier') as QueueTier | null) ?? undefined;
+  const setParam = (key: string, value: string) => setParams((current) => ({ ...Object.fromEntries(current), [key]: value }), { replace: true });
+
+  return (
+    <>
+      <PageHeader title={t('plans.queue.title')} subtitle={t('reviews.queue.subtitle')} />
+      <Flex vertical gap={16}>
+        {resourceReviewTiers(me).length > 0 && <ResourceQueue tier={resourceTier} onTier={(value) => setParam('resourceTier', value)} />}
+        {planTiers.length > 0 && <PlanQueue tier={planTier} tiers={planTiers} onTier={(value) => setParam('tier', value)} />}
+      </Flex>
     </>
   );
 }

@@ -12,8 +12,9 @@ import { useSubject } from '../../features/registry/registry-api';
 import { SubjectFormDrawer } from '../../features/registry/subject-form-drawer';
 import { SubjectOverview, SubjectStatusTag } from '../../features/registry/subject-overview';
 import { SubjectResources } from '../../features/resources/subject-resources';
+import { CertificatePanel } from '../../features/certificates/certificate-panel';
 
-/** A subject: its registry record and people (/subjects/:id), and its collection plan (/subjects/:id/plan). */
+/** A subject: its registry record and people (/subjects/:id), collection plan (/plan), resources (/resources) and certificate (/certificate). */
 export function SubjectPage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
@@ -22,7 +23,7 @@ export function SubjectPage() {
   const me = useSession();
   const subject = useSubject(id);
   const [editing, setEditing] = useState(false);
-  const tab = location.pathname.endsWith('/plan') ? 'plan' : location.pathname.endsWith('/resources') ? 'resources' : 'overview';
+  const tab = (['plan', 'resources', 'certificate'] as const).find((key) => location.pathname.endsWith(`/${key}`)) ?? 'overview';
 
   if (subject.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (subject.isError) return <Alert type="error" showIcon title={subject.error.message} data-testid="subject-error" />;
@@ -78,6 +79,7 @@ export function SubjectPage() {
           },
           { key: 'plan', label: <span data-testid="plan-tab">{t('registry.detail.planTab')}</span>, children: <PlanView subjectId={id} /> },
           { key: 'resources', label: <span data-testid="resources-tab">{t('resources.tab')}</span>, children: <SubjectResources subjectId={id} canEdit={s.can.editPlan} /> },
+          { key: 'certificate', label: <span data-testid="certificate-tab">{t('certificates.tab')}</span>, children: <CertificatePanel subjectId={id} /> },
         ]}
       />
       {s.can.update && <SubjectFormDrawer open={editing} subject={s} onClose={() => setEditing(false)} />}

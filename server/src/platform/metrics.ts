@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Database } from '../db/database';
 
-/** Prometheus metrics: requests by route, latencies, the DB pool and the process. */
-export function installMetrics(app: FastifyInstance, database: Database): void {
+/** Prometheus metrics: requests by route, latencies, the DB pool and the process, and modules' own registries. */
+export function installMetrics(app: FastifyInstance, database: Database, modules: Registry[] = []): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
@@ -41,6 +41,6 @@ export function installMetrics(app: FastifyInstance, database: Database): void {
 
   app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
     reply.header('content-type', registry.contentType);
-    return registry.metrics();
+    return (await Promise.all([registry, ...modules].map((r) => r.metrics()))).join('\n');
   });
 }

@@ -151,6 +151,11 @@ export class RegistryRepository {
         .as('nextDueDate'));
   }
 
+  /** A subquery of the ids of the subjects the visibility covers (for other modules' scoped queries). */
+  visibleSubjectIds(visibility: SubjectVisibility) {
+    return this.db.selectFrom('subjects as s').select('s.id').where((eb) => this.visible(eb, visibility));
+  }
+
   private visible(eb: ExpressionBuilder<DB & { s: DB['subjects'] }, 's'>, visibility: SubjectVisibility): Expression<SqlBool> {
     if (visibility.all) return sql<boolean>`true`;
     const clauses: Expression<SqlBool>[] = [];

@@ -27,6 +27,8 @@ export interface Config {
   cstrRaCode: string;
   cstrRegistryUrl: string | undefined;
   cstrRegistryToken: string | undefined;
+  /** The OAI-PMH adminEmail (Identify). */
+  oaiAdminEmail: string;
 }
 
 export class ConfigError extends Error {
@@ -36,6 +38,25 @@ export class ConfigError extends Error {
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * The OAI-PMH contact: OAI_ADMIN_EMAIL, else oai@ the public host (a host without a dot, like
+ * localhost, gets the reserved .invalid suffix: OAI-PMH requires a dotted domain).
+ */
+function oaiAdminEmail(raw: string | undefined, publicUrl: string, problems: string[]): string {
+  const value = raw?.trim();
+  if (value) {
+    if (!/^\S+@(\S+\.)+\S+$/.test(value)) problems.push('OAI_ADMIN_EMAIL must be an e-mail address with a dotted domain');
+    return value;
+  }
+  let host = 'localhost';
+  try {
+    host = new URL(publicUrl).hostname;
+  } catch {
+    // PUBLIC_URL is reported above.
+  }
+  return `oai@${host.includes('.') && !/^[\d.]+$/.test(host) ? host : `${host.replace(/[^\w-]/g, '') || 'localhost'}.invalid`}`;
+}
 
 /** Reads the configuration; throws ConfigError listing every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -112,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cstrRaCode: cstrRaCode,
     cstrRegistryUrl: url('CSTR_REGISTRY_URL', ['http:', 'https:']),
     cstrRegistryToken: env.CSTR_REGISTRY_TOKEN?.trim() || undefined,
+    oaiAdminEmail: oaiAdminEmail(env.OAI_ADMIN_EMAIL, publicUrl, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

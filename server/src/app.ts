@@ -25,6 +25,10 @@ import { resourceRoutes } from './modules/resources/resources.routes';
 import { reviewRoutes } from './modules/reviews/reviews.routes';
 import { releaseRoutes } from './modules/releases/releases.routes';
 import { certificateRoutes } from './modules/certificates/certificates.routes';
+import { searchRoutes } from './modules/search/search.routes';
+import { usageRoutes } from './modules/usage/usage.routes';
+import { portalRoutes } from './modules/portal/portal.routes';
+import { interopRoutes } from './modules/interop/interop.routes';
 import { uploadRoutes } from './modules/files/uploads.routes';
 import { resourceImportRoutes } from './modules/resources/resource-import.routes';
 
@@ -56,7 +60,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<A
   installErrorHandling(server);
   await server.register(cookie);
   installAuthentication(server, services.auth);
-  installMetrics(server, database);
+  installMetrics(server, database, [services.usage.metrics]);
   server.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -93,6 +97,10 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<A
   await server.register(reviewRoutes, { services });
   await server.register(releaseRoutes, { services });
   await server.register(certificateRoutes, { services });
+  await server.register(searchRoutes, { services });
+  await server.register(usageRoutes, { services });
+  await server.register(portalRoutes, { services });
+  await server.register(interopRoutes, { services });
 
   serveWebApp(server, config.webDist);
   return { server, services };

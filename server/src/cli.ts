@@ -12,8 +12,11 @@ import { AppError, ERRORS } from './platform/errors';
 import { localize } from './platform/i18n';
 import { loadDemoData } from './demo/demo-data';
 import { loadDemoReviews } from './demo/demo-reviews';
+import { loadDemoPortal } from './demo/demo-portal';
+import { loadDemoUsage } from './demo/demo-usage';
 import { isRole, ROLES } from '../../common/roles';
 import { submitResource } from './cli-submit';
+import { reindexAll } from './modules/search/search-index';
 
 const USAGE = `Huijiao command line (uses DATA_DIR / DATABASE_URL like the server)
 
@@ -23,6 +26,7 @@ const USAGE = `Huijiao command line (uses DATA_DIR / DATABASE_URL like the serve
                                               roles: ${ROLES.join(', ')}
   npm run cli -- verify-audit                 recompute the audit hash chain; exit 1 at the first broken link
   npm run cli -- load-demo                    load the demo data set (once)
+  npm run cli -- reindex                      rebuild the search index from the released resources
   npm run cli -- submit --url URL --token hjt_… --subject CODE --type data --metadata rec.json [--files dir/] [--submit]
                                               create a resource over the API and upload its files (tus);
                                               re-running continues, never duplicates
@@ -77,8 +81,18 @@ async function run(command: string | undefined, args: string[], database: Databa
     }
     case 'load-demo': {
       const loaded = await loadDemoData(database.db, demoPassword);
-      if (loaded) await loadDemoReviews(database.db, services);
+      if (loaded) {
+        await loadDemoReviews(database.db, services);
+        await loadDemoPortal(database.db, services);
+        await loadDemoUsage(database.db);
+      }
       console.log(loaded ? 'Demo data loaded.' : 'Demo data already present.');
+      return 0;
+    }
+    case 'reindex': {
+      const started = Date.now();
+      const count = await reindexAll(database.db);
+      console.log(`Search index rebuilt: ${count} listed resources in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       return 0;
     }
     default:

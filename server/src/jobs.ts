@@ -5,6 +5,8 @@ import type { Services } from './services';
 import { MailDelivery } from './platform/mail';
 import { Scheduler } from './platform/scheduler';
 import { systemCtx } from './platform/context';
+import { liftEmbargoes } from './modules/portal/embargo';
+import { reindexResource } from './modules/search/search-index';
 
 const MINUTE = 60_000;
 
@@ -15,8 +17,10 @@ export function createScheduler(database: Database, config: Config, services: Se
     { name: 'mail-delivery', everyMs: MINUTE, run: async () => JSON.stringify(await mail.deliverDue()) },
     { name: 'plan-deadlines', everyMs: 60 * MINUTE, run: async () => `reminders queued: ${await services.plans.remindOverdue()}` },
     { name: 'resource-deadlines', everyMs: 60 * MINUTE, run: async () => `reminders queued: ${await services.reviews.remindOverdue()}` },
+    { name: 'embargo-lift', everyMs: 60 * MINUTE, run: async () => `lifted: ${await liftEmbargoes(database.db, (trx, id) => reindexResource(trx, id))}` },
     { name: 'cstr-registration', everyMs: MINUTE, run: async () => JSON.stringify(await services.registrations.run()) },
     { name: 'uploads-cleanup', everyMs: 60 * MINUTE, run: async () => JSON.stringify(await services.uploads.cleanUp()) },
+    { name: 'usage-aggregate', everyMs: 5 * MINUTE, run: async () => JSON.stringify(await services.usage.aggregate()) },
     { name: 'uploads-finalise', everyMs: 5 * MINUTE, run: async () => `finalised: ${await services.uploads.resumeFinalisation(systemCtx('uploads-finalise'))}` },
   ], log);
   return {

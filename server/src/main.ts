@@ -7,8 +7,11 @@ import { buildApp } from './app';
 import { ensureAdmin } from './bootstrap';
 import { loadDemoData, DEMO_USERS } from './demo/demo-data';
 import { loadDemoReviews } from './demo/demo-reviews';
+import { loadDemoPortal } from './demo/demo-portal';
+import { loadDemoUsage } from './demo/demo-usage';
 import { installShippedStandards } from './modules/standards/shipped-standards';
 import { createScheduler } from './jobs';
+import { reindexIfEmpty } from './modules/search/search-index';
 
 /** Reads config, opens the database, migrates, seeds, listens. */
 async function main(): Promise<void> {
@@ -31,7 +34,13 @@ async function main(): Promise<void> {
   const demoLoaded = config.demo ? await loadDemoData(database.db, config.demoPassword) : false;
 
   const { server, services } = await buildApp({ config, database });
-  if (demoLoaded) await loadDemoReviews(database.db, services);
+  if (demoLoaded) {
+    await loadDemoReviews(database.db, services);
+    await loadDemoPortal(database.db, services);
+    await loadDemoUsage(database.db);
+  }
+  // A data directory from before search existed: index its released resources once.
+  const indexed = await reindexIfEmpty(database.db);
   const jobs = createScheduler(database, config, services, server.log);
   const shutdown = async (signal: string) => {
     server.log.info({ signal }, 'shutting down');
@@ -55,6 +64,7 @@ async function main(): Promise<void> {
     applied.length > 0 ? `  Applied migrations: ${applied.join(', ')}` : '  Database schema is current',
   ];
   if (standards.length > 0) lines.push(`  Installed shipped standards: ${standards.join(', ')}`);
+  if (indexed > 0) lines.push(`  Indexed ${indexed} released resources for search`);
   if (!config.smtpUrl) lines.push('  SMTP_URL is not set: mail is queued in the outbox and sent once it is configured');
   if (adminCreated) lines.push('  Created user "admin" (sysadmin) with the password from ADMIN_PASSWORD');
   if (config.demo) {

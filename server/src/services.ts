@@ -19,6 +19,13 @@ import { ReleasesService } from './modules/releases/releases.service';
 import { RegistrationsService } from './modules/releases/registrations.service';
 import { LocalRegistrar, NationalRegistrar, type Registrar } from './modules/releases/registrar';
 import { CertificatesService } from './modules/certificates/certificates.service';
+import { SearchService } from './modules/search/search.service';
+import { UsageService } from './modules/usage/usage.service';
+import { PortalService } from './modules/portal/portal.service';
+import { ApplicationsService } from './modules/portal/applications.service';
+import { RegistrationService } from './modules/auth/registration.service';
+import { InteropService } from './modules/interop/interop.service';
+import { OaiService } from './modules/interop/oai';
 
 /** Every service of the app, built once over one database. */
 export function createServices(database: Database, config: Config, registrar: Registrar = config.cstrRegistryUrl ? new NationalRegistrar(config.cstrRegistryUrl, config.cstrRegistryToken) : new LocalRegistrar()) {
@@ -28,6 +35,9 @@ export function createServices(database: Database, config: Config, registrar: Re
   const blobs = new LocalBlobStore(path.join(config.dataDir, 'blobs'));
   const resources = new ResourcesService(db, config, registry, standards);
   const reviews = new ReviewsService(db, config, resources);
+  const usage = new UsageService(db);
+  const portal = new PortalService(db, config, registry, blobs, { recorder: usage, totals: (resourceId) => usage.landingTotals(resourceId) });
+  const interop = new InteropService(db, config, portal, blobs);
   return {
     config,
     blobs,
@@ -47,6 +57,13 @@ export function createServices(database: Database, config: Config, registrar: Re
     releases: new ReleasesService(db, config, resources, registrar),
     registrations: new RegistrationsService(db, config, registrar),
     certificates: new CertificatesService(db, config, registry, blobs),
+    search: new SearchService(db, usage),
+    usage,
+    portal,
+    applications: new ApplicationsService(db, config, registry, portal, usage),
+    registration: new RegistrationService(db, config),
+    interop,
+    oai: new OaiService(db, config, interop),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -36,7 +36,7 @@ export interface UsersTable {
   orgId: string | null;
   passwordHash: string | null;
   locale: Generated<string>;
-  status: Generated<'active' | 'disabled'>;
+  status: Generated<'active' | 'disabled' | 'pending'>;
   passwordChangedAt: Timestamp | null;
   createdAt: GeneratedTimestamp;
   updatedAt: GeneratedTimestamp;
@@ -426,6 +426,42 @@ export interface PlanWaiversTable {
   createdAt: GeneratedTimestamp;
 }
 
+export interface EmailVerificationsTable {
+  id: Generated<string>;
+  userId: string;
+  tokenHash: string;
+  expiresAt: Timestamp;
+  usedAt: Timestamp | null;
+  createdAt: GeneratedTimestamp;
+}
+
+export type ApplicationStatus = 'pending' | 'approved' | 'rejected';
+
+export interface AccessApplicationsTable {
+  id: Generated<string>;
+  resourceId: string;
+  applicantId: string;
+  purpose: string;
+  intendedUse: string;
+  agreementAcceptedAt: Timestamp;
+  status: ColumnType<ApplicationStatus, ApplicationStatus | undefined, ApplicationStatus>;
+  reason: string | null;
+  decidedBy: string | null;
+  decidedAt: Timestamp | null;
+  expiresAt: Timestamp | null;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface ContactRequestsTable {
+  id: Generated<string>;
+  resourceId: string;
+  userId: string | null;
+  name: string;
+  email: string;
+  message: string;
+  createdAt: GeneratedTimestamp;
+}
+
 export interface CertificatesTable {
   id: Generated<string>;
   subjectId: string;
@@ -507,6 +543,77 @@ export interface ImportJobsTable {
   finishedAt: Timestamp | null;
 }
 
+export type UsageKind = 'view' | 'search_hit' | 'download' | 'application_approved';
+
+export interface UsageEventsTable {
+  id: Generated<number>;
+  occurredAt: Timestamp;
+  month: DateColumn;
+  resourceId: string;
+  kind: UsageKind;
+  userId: string | null;
+  sessionKey: string;
+  clientHash: string;
+  robot: boolean;
+  machine: boolean;
+  recordedAt: GeneratedTimestamp;
+}
+
+export interface UsageMonthlyTable {
+  resourceId: string;
+  month: DateColumn;
+  totalItemInvestigations: number;
+  uniqueItemInvestigations: number;
+  totalItemRequests: number;
+  uniqueItemRequests: number;
+  searchHits: number;
+  applicationsApproved: number;
+  machineInvestigations: number;
+  machineRequests: number;
+  uniqueMachineInvestigations: number;
+  uniqueMachineRequests: number;
+}
+
+export interface UsageDirtyMonthsTable {
+  month: DateColumn;
+  touchedAt: GeneratedTimestamp;
+}
+
+export interface UsageSaltsTable {
+  day: DateColumn;
+  salt: string;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface ResourceSearchTable {
+  id: string;
+  resourceType: string;
+  platformOrgId: string;
+  discipline: string | null;
+  programCode: string;
+  leadUnitId: string;
+  provinceCode: string;
+  year: number;
+  sharingMode: string;
+  licence: string;
+  titleZh: string;
+  titleEn: string | null;
+  descriptionZh: string | null;
+  descriptionEn: string | null;
+  keywordsZh: ColumnType<string[], string[] | undefined, string[]>;
+  keywordsEn: ColumnType<string[], string[] | undefined, string[]>;
+  cstr: string;
+  doi: string | null;
+  subjectCode: string;
+  identifiers: ColumnType<string[], string[] | undefined, string[]>;
+  views: ColumnType<number, number | undefined, number>;
+  downloads: ColumnType<number, number | undefined, number>;
+  releasedAt: Timestamp;
+  indexedAt: GeneratedTimestamp;
+  /** tsvector; written through SQL expressions (see modules/search). */
+  fts: string;
+}
+
 export interface DB {
   regions: RegionsTable;
   organisations: OrganisationsTable;
@@ -547,6 +654,14 @@ export interface DB {
   cstrRegistrations: CstrRegistrationsTable;
   planWaivers: PlanWaiversTable;
   certificates: CertificatesTable;
+  resourceSearch: ResourceSearchTable;
+  usageEvents: UsageEventsTable;
+  usageMonthly: UsageMonthlyTable;
+  usageDirtyMonths: UsageDirtyMonthsTable;
+  usageSalts: UsageSaltsTable;
+  emailVerifications: EmailVerificationsTable;
+  accessApplications: AccessApplicationsTable;
+  contactRequests: ContactRequestsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

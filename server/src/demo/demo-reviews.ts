@@ -1,23 +1,12 @@
-import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Ctx } from '../platform/context';
-import type { Role } from '../../../common/roles';
 import type { Services } from '../services';
-import type { FieldSchema, ResourceType, StandardDocument } from '../modules/standards/standard-document';
+import type { ResourceType, StandardDocument } from '../modules/standards/standard-document';
+import { as, attach, exampleRecord } from './demo-support';
 import { newestApprovedVersion } from '../modules/standards/standards.repository';
 import { addMonths } from '../modules/releases/releases.service';
 import { chinaDate } from '../platform/working-days';
-
-/** A demo user acting through the services, exactly as their requests would. */
-async function as(db: Kysely<DB>, username: string): Promise<Ctx> {
-  const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
-  const grants = await db.selectFrom('roleGrants').select(['id', 'role', 'scopeType', 'scopeId']).where('userId', '=', user.id).execute();
-  return {
-    actor: { userId: user.id, username, displayName: user.displayName, orgId: user.orgId, locale: 'zh-CN', grants: grants.map((g) => ({ ...g, role: g.role as Role })), via: 'session', readOnly: false },
-    requestId: 'demo', ip: '127.0.0.1', lang: 'zh-CN',
-  };
-}
 
 type Stage = 'draft' | 'unit_review' | 'returned' | 'platform_review' | 'expert_review' | 'expert_assigned' | 'approved' | 'released';
 
@@ -48,13 +37,6 @@ const RESOURCES: DemoResource[] = [
   { subject: '2021YFC2501003', type: 'data', title: '慢性病队列多组学整合分析数据集', stage: 'platform_review', file: CSV(['id,gene,expr', '1,APOE,2.3']) },
   { subject: '2021YFC2501003', type: 'data', title: '慢性病队列代谢组学数据集', stage: 'expert_review', file: CSV(['id,metabolite,conc', '1,glucose,5.4']) },
 ];
-
-/** A record valid against the standard: every field's example, with the demo's own title and subject. */
-function exampleRecord(schema: FieldSchema, title: string, subjectCode: string, sharingMode: string): Record<string, unknown> {
-  const record = Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([, f]) => f['x-example'] !== undefined && f['x-example'] !== null).map(([key, f]) => [key, f['x-example']]));
-  delete record.titleEn;
-  return { ...record, titleZh: title, subjectCode, sharingMode };
-}
 
 /**
  * Drives the demo resources through the real services (create, describe, upload, submit, review,
@@ -123,10 +105,4 @@ async function expertApproves(db: Kysely<DB>, services: Services, platform: Ctx,
     scores: [{ criterion: 'quality', score: 5 }, { criterion: 'completeness', score: 4 }, { criterion: 'usability', score: 4, comment: '建议补充变量字典的英文说明。' }],
     recommendation: 'approve', sharingMode: 'open', embargoMonths: 0, comment: '数据质量高，同意发布。',
   });
-}
-
-async function attach(db: Kysely<DB>, services: Services, resourceId: string, filePath: string, content: string) {
-  const stored = await services.blobs.putStream(Readable.from([Buffer.from(content)]));
-  await db.insertInto('blobs').values({ sha256: stored.sha256, size: stored.size }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
-  await db.insertInto('files').values({ resourceId, path: filePath, name: filePath.split('/').pop()!, size: stored.size, mediaType: filePath.endsWith('.csv') ? 'text/csv' : 'text/plain', sha256: stored.sha256, uploadedBy: null }).execute();
 }

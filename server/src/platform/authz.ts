@@ -8,12 +8,14 @@ import { authPolicies } from '../modules/auth/auth.policy';
 import { standardPolicies } from '../modules/standards/standards.policy';
 import { registryPolicies } from '../modules/registry/registry.policy';
 import { reviewPolicies } from '../modules/reviews/reviews.policy';
+import { portalPolicies } from '../modules/portal/portal.policy';
+import { usagePolicies } from '../modules/usage/usage.policy';
 
 /**
  * The single authorisation point (DESIGN §4). Each module states its rules in <module>.policy.ts as
  * pure functions of (actor, object); services call authorize() before touching an object.
  */
-const POLICIES = { ...orgPolicies, ...userPolicies, ...auditPolicies, ...authPolicies, ...standardPolicies, ...registryPolicies, ...reviewPolicies };
+const POLICIES = { ...orgPolicies, ...userPolicies, ...auditPolicies, ...authPolicies, ...standardPolicies, ...registryPolicies, ...reviewPolicies, ...portalPolicies, ...usagePolicies };
 
 type Policies = typeof POLICIES;
 export type Action = keyof Policies;

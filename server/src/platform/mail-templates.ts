@@ -62,4 +62,38 @@ export const mailTemplates = {
       body: `${input.name}专家，您好：\n\n平台邀请您评审课题“${input.subject}”的资源“${input.resource}”。请先声明是否存在利益冲突，再按评分标准给出意见：\n${input.link}\n\nYou are asked to review "${input.resource}" (subject "${input.subject}"). Declare any conflict of interest first, then score the rubric.\n\n—— 国家科技计划资源汇交平台 Huijiao`,
     };
   },
+  applicationReceived(input: { to: string; name: string; resource: string; applicant: string; purpose: string; link: string }): OutgoingMail {
+    return {
+      to: input.to,
+      kind: 'application.received',
+      subject: `【汇交平台】新的资源使用申请 / New access application`,
+      body: `${input.name}，您好：\n\n${input.applicant}申请使用资源“${input.resource}”。\n用途：${input.purpose}\n请审批：${input.link}\n\n${input.applicant} applied for access to "${input.resource}". Decide here: ${input.link}\n\n—— 国家科技计划资源汇交平台 Huijiao`,
+    };
+  },
+  applicationDecided(input: { to: string; name: string; resource: string; approved: boolean; reason: string | null; until: string | null; link: string }): OutgoingMail {
+    const zh = input.approved ? `已获批准，授权有效期至 ${input.until}` : `未获批准${input.reason ? `，理由：${input.reason}` : ''}`;
+    const en = input.approved ? `was approved; access is valid until ${input.until}` : `was not approved${input.reason ? ` (${input.reason})` : ''}`;
+    return {
+      to: input.to,
+      kind: input.approved ? 'application.approved' : 'application.rejected',
+      subject: `【汇交平台】资源使用申请${input.approved ? '已批准' : '未获批准'} / Access application ${input.approved ? 'approved' : 'rejected'}`,
+      body: `${input.name}，您好：\n\n您对资源“${input.resource}”的使用申请${zh}。\n${input.link}\n\nYour application for "${input.resource}" ${en}.\n\n—— 国家科技计划资源汇交平台 Huijiao`,
+    };
+  },
+  contactRequest(input: { to: string; name: string; resource: string; from: string; replyTo: string; message: string; link: string }): OutgoingMail {
+    return {
+      to: input.to,
+      kind: 'resource.contact_request',
+      subject: `【汇交平台】线下共享资源获取请求 / Offline access request`,
+      body: `${input.name}，您好：\n\n${input.from}（${input.replyTo}）希望获取线下共享资源“${input.resource}”：\n${input.message}\n\n请直接回复该邮箱联系。${input.link}\n\n${input.from} (${input.replyTo}) asks for the offline resource "${input.resource}".\n\n—— 国家科技计划资源汇交平台 Huijiao`,
+    };
+  },
+  emailVerification(input: { to: string; name: string; link: string; hours: number }): OutgoingMail {
+    return {
+      to: input.to,
+      kind: 'auth.email_verification',
+      subject: `【汇交平台】请验证您的邮箱 / Verify your e-mail`,
+      body: `${input.name}，您好：\n\n感谢注册国家科技计划资源汇交平台。请在 ${input.hours} 小时内打开以下链接完成邮箱验证（仅可使用一次）：\n${input.link}\n\nThank you for registering. Open the link above within ${input.hours} hours to verify your e-mail address.\n\n—— 国家科技计划资源汇交平台 Huijiao`,
+    };
+  },
 };

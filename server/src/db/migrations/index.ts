@@ -4,6 +4,10 @@ import * as createStandards from './2026-11-27T1300-create-standards';
 import * as createRegistryAndPlans from './2026-11-27T1400-create-registry-and-plans';
 import * as createResourcesAndFiles from './2026-11-27T1500-create-resources-and-files';
 import * as createReviewAndRelease from './2026-11-27T1600-create-review-and-release';
+import * as createSearch from './2026-11-27T1700-create-search';
+import * as createAccess from './2026-11-27T1710-create-access';
+import * as createUsage from './2026-11-27T1720-create-usage';
+import * as createHarvestIndex from './2026-11-27T1730-create-harvest-index';
 
 /** Every migration, in the order applied. Migrations are frozen: add new files, never edit old ones. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +16,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T1400-create-registry-and-plans': createRegistryAndPlans,
   '2026-11-27T1500-create-resources-and-files': createResourcesAndFiles,
   '2026-11-27T1600-create-review-and-release': createReviewAndRelease,
+  '2026-11-27T1700-create-search': createSearch,
+  '2026-11-27T1710-create-access': createAccess,
+  '2026-11-27T1720-create-usage': createUsage,
+  '2026-11-27T1730-create-harvest-index': createHarvestIndex,
 };

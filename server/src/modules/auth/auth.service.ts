@@ -49,6 +49,7 @@ export class AuthService {
       });
       throw new AppError('auth.invalid_credentials');
     }
+    if (user.status === 'pending') throw new AppError('auth.email_unverified');
     if (user.status !== 'active') throw new AppError('auth.account_disabled');
 
     const token = newSecret('hjs_');

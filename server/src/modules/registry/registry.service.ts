@@ -47,7 +47,7 @@ export async function subjectRef(db: Kysely<DB>, subject: Subject): Promise<Subj
 
 /** Actions decided on a subject (their policy takes a SubjectRef). */
 export type SubjectAction = 'subject.read' | 'subject.update' | 'subject.designate' | 'plan.edit' | 'resource.edit' | 'plan.review_unit' | 'plan.review_platform' | 'plan.comment'
-  | 'resource.review_unit' | 'resource.review_platform' | 'resource.release' | 'resource.comment' | 'resource.resolve_comment' | 'subject.certify';
+  | 'resource.review_unit' | 'resource.review_platform' | 'resource.release' | 'resource.comment' | 'resource.resolve_comment' | 'subject.certify' | 'application.decide';
 
 /** Programs → projects → subjects: the registry every later step hangs off. */
 export class RegistryService {

@@ -14,6 +14,7 @@ import { ReviewsRepository } from '../reviews/reviews.repository';
 import { ReleasesRepository } from './releases.repository';
 import { mintCstr } from './cstr';
 import type { Registrar } from './registrar';
+import { PostgresSearchIndex, type SearchIndex } from '../search/search-index';
 
 export interface ReleaseInput {
   sharingMode: string;
@@ -35,7 +36,7 @@ export function addMonths(day: string, months: number): string {
 export class ReleasesService {
   private readonly repo: ReleasesRepository;
 
-  constructor(private readonly db: Kysely<DB>, private readonly config: Config, private readonly resources: ResourcesService, private readonly registrar: Registrar) {
+  constructor(private readonly db: Kysely<DB>, private readonly config: Config, private readonly resources: ResourcesService, private readonly registrar: Registrar, private readonly search: SearchIndex = new PostgresSearchIndex(db)) {
     this.repo = new ReleasesRepository(db);
   }
 
@@ -77,6 +78,9 @@ export class ReleasesService {
       });
       await repo.markReleased(id, { ...values, cstr: minted, releasedBy: ctx.actor?.userId || null });
       const superseded = await repo.supersedeOlder(locked.lineageId, locked.versionNo);
+      // Search changes in the same transaction: the new version listed, older ones gone.
+      await this.search.index(trx, id);
+      await this.search.remove(trx, superseded.map((s) => s.id));
       await repo.queueRegistration({ resourceId: id, cstr: minted, registrar: this.registrar.name });
       await recordAudit(trx, ctx, { action: 'resource.released', objectType: 'resource', objectId: id, before: { status: 'approved' }, after: { ...values, cstr: minted, superseded: superseded.map((s) => s.id) } });
       const link = `${this.config.publicUrl}/resources/${id}`;
@@ -116,6 +120,7 @@ export class ReleasesService {
       if (locked?.status !== 'released' && locked?.status !== 'superseded') throw new AppError('review.wrong_status', { status: locked?.status ?? '-' });
       await repo.markWithdrawn(id, reason.trim());
       const files = await repo.deleteFiles(id);
+      await this.search.remove(trx, [id]);
       await recordAudit(trx, ctx, { action: 'resource.withdrawn', objectType: 'resource', objectId: id, before: { status: locked.status, files }, after: { status: 'withdrawn', reason: reason.trim() } });
     });
   }

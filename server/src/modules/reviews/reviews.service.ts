@@ -68,7 +68,7 @@ export class ReviewsService {
       overdue: isOverdue(resource),
       route: routeFor(settings, resource.resourceType),
       rounds: rounds.map((r) => ({ round: r.round, submittedAt: iso(r.submittedAt)!, submittedByName: r.submittedByName, outcome: r.outcome })),
-      decisions: decisions.map((d) => ({ id: d.id, round: d.round, tier: d.tier, decision: d.decision, comment: d.comment, reviewerName: d.tier === 'expert' && !platformView ? null : d.reviewerName, decidedAt: iso(d.decidedAt)! })),
+      decisions: decisions.map((d) => ({ id: d.id, round: d.round, tier: d.tier, decision: d.decision, comment: d.comment, reviewerName: d.reviewerId === null ? localize(d.decision === 'skipped' ? { zh: '按平台审核设置', en: 'Platform settings' } : { zh: '专家评审规则', en: 'Expert decision rule' }, ctx.lang) : d.tier === 'expert' && !platformView ? null : d.reviewerName, decidedAt: iso(d.decidedAt)! })),
       comments: comments.map((c) => ({
         id: c.id, round: c.round, tier: c.tier, field: c.field, fieldLabel: c.field ? fieldLabel(schema, c.field) : null, filePath: c.filePath, parentId: c.parentId,
         authorName: c.tier === 'expert' && c.fromReviewer && !platformView && c.authorId !== ctx.actor?.userId ? localize({ zh: '评审专家', en: 'Expert' }, ctx.lang) : (c.authorName ?? localize({ zh: '专家评审', en: 'Expert review' }, ctx.lang)),

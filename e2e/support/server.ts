@@ -45,8 +45,11 @@ async function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Starts the real server (demo data, fresh PGlite directory) and waits until /readyz answers 200. */
-export async function startServer({ timeoutMs = 120_000 } = {}): Promise<RunningServer> {
+/**
+ * Starts the real server (demo data, fresh PGlite directory) and waits until /readyz answers 200.
+ * `env` adds to or overrides the server's environment (e.g. SMTP_URL for a test mail listener).
+ */
+export async function startServer({ timeoutMs = 120_000, env = {} }: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hj-e2e-'));
   const url = `http://127.0.0.1:${port}`;
@@ -62,6 +65,7 @@ export async function startServer({ timeoutMs = 120_000 } = {}): Promise<Running
       LOG_LEVEL: 'warn',
       WEB_DIST,
       PUBLIC_URL: url,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

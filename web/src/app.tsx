@@ -32,6 +32,13 @@ const AccountPage = lazy(() => import('./pages/account/account-page').then((m) =
 const ReviewSettingsPage = lazy(() => import('./pages/platforms/review-settings-page').then((m) => ({ default: m.ReviewSettingsPage })));
 const ReviewSettingsEntry = lazy(() => import('./pages/platforms/review-settings-page').then((m) => ({ default: m.ReviewSettingsEntry })));
 const VerifyPage = lazy(() => import('./pages/verify/verify-page').then((m) => ({ default: m.VerifyPage })));
+const PortalLayout = lazy(() => import('./features/portal/portal-layout').then((m) => ({ default: m.PortalLayout })));
+const SearchPage = lazy(() => import('./pages/portal/search-page').then((m) => ({ default: m.SearchPage })));
+const LandingPage = lazy(() => import('./pages/portal/landing-page').then((m) => ({ default: m.LandingPage })));
+const RegisterPage = lazy(() => import('./pages/portal/register-page').then((m) => ({ default: m.RegisterPage })));
+const VerifyEmailPage = lazy(() => import('./pages/portal/verify-email-page').then((m) => ({ default: m.VerifyEmailPage })));
+const MyApplicationsPage = lazy(() => import('./pages/portal/my-applications-page').then((m) => ({ default: m.MyApplicationsPage })));
+const ApplicationsInboxPage = lazy(() => import('./pages/portal/applications-inbox-page').then((m) => ({ default: m.ApplicationsInboxPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** A query client whose requests do not retry what the server refused (4xx). */
@@ -111,6 +118,13 @@ export function AppRoutes() {
           <Route path="/invite/:token" element={<InvitePage />} />
           <Route path="/verify" element={<VerifyPage />} />
           <Route path="/verify/:code" element={<VerifyPage />} />
+          <Route path="/register" element={<RegisterPage />} />
+          <Route path="/verify-email/:token" element={<VerifyEmailPage />} />
+          <Route element={<PortalLayout />}>
+            <Route path="/search" element={<SearchPage />} />
+            <Route path="/r/:id" element={<LandingPage />} />
+            <Route path="/r/:id/v/:n" element={<LandingPage />} />
+          </Route>
           <Route element={<RequireAuth />}>
             <Route element={<AppLayout />}>
               <Route index element={<HomePage />} />
@@ -133,6 +147,8 @@ export function AppRoutes() {
               <Route path="review-settings" element={<ReviewSettingsEntry />} />
               <Route path="platforms/:id/review-settings" element={<ReviewSettingsPage />} />
               <Route path="account" element={<AccountPage />} />
+              <Route path="applications" element={<MyApplicationsPage />} />
+              <Route path="applications/inbox" element={<ApplicationsInboxPage />} />
               <Route path="home" element={<Navigate to="/" replace />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

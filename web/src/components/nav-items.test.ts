@@ -5,8 +5,18 @@ import { activeNavPath, visibleNavItems } from './nav-items';
 describe('navigation', () => {
   it('shows users and audit only to those who may list users / read the audit log', () => {
     const member = fakeMe({ grants: [], capabilities: { manageOrgs: false, listUsers: false, readAudit: false } });
-    expect(visibleNavItems(member).map((i) => i.path)).toEqual(['/', '/standards', '/orgs', '/account']);
-    expect(visibleNavItems(fakeMe()).map((i) => i.path)).toEqual(['/', '/subjects', '/standards', '/orgs', '/users', '/audit', '/account']);
+    expect(visibleNavItems(member).map((i) => i.path)).toEqual(['/', '/search', '/applications', '/standards', '/orgs', '/account']);
+    expect(visibleNavItems(fakeMe()).map((i) => i.path)).toEqual(['/', '/subjects', '/search', '/applications', '/standards', '/orgs', '/users', '/audit', '/account']);
+  });
+
+  it('shows the access requests inbox to PIs and platform admins, the providers of resources', () => {
+    const withRole = (role: 'pi' | 'platform_admin' | 'unit_admin') =>
+      visibleNavItems(fakeMe({ grants: [{ id: 'g', role, scopeType: role === 'pi' ? 'subject' : 'organisation', scopeId: 'x', scopeName: null }] })).map((i) => i.path);
+    expect(withRole('pi')).toContain('/applications/inbox');
+    expect(withRole('platform_admin')).toContain('/applications/inbox');
+    expect(withRole('unit_admin')).not.toContain('/applications/inbox');
+    expect(activeNavPath('/applications/inbox')).toBe('/applications/inbox');
+    expect(activeNavPath('/applications')).toBe('/applications');
   });
 
   it('highlights the entry a location belongs to', () => {

@@ -9,6 +9,8 @@ import { InboxOutlined } from '@ant-design/icons';
 import { canReceiveDeposits } from '../features/resources/resource-access';
 import { ControlOutlined } from '@ant-design/icons';
 import { keepsReviewSettings } from '../features/review-settings/platform-access';
+import { FormOutlined, GlobalOutlined, SolutionOutlined } from '@ant-design/icons';
+import { decidesApplications } from '../features/portal/application-access';
 
 export interface NavItem {
   path: string;
@@ -30,6 +32,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/reviews', labelKey: 'nav.reviews', icon: <CheckSquareOutlined />, visible: hasReviewWork },
   { path: '/deposits', labelKey: 'nav.deposits', icon: <InboxOutlined />, visible: canReceiveDeposits },
   { path: '/review-settings', labelKey: 'nav.reviewSettings', icon: <ControlOutlined />, visible: keepsReviewSettings },
+  { path: '/search', labelKey: 'portal.nav.search', icon: <GlobalOutlined />, visible: () => true },
+  { path: '/applications', labelKey: 'portal.nav.applications', icon: <FormOutlined />, visible: () => true },
+  { path: '/applications/inbox', labelKey: 'portal.nav.inbox', icon: <SolutionOutlined />, visible: decidesApplications },
   { path: '/standards', labelKey: 'nav.standards', icon: <FileProtectOutlined />, visible: () => true },
   { path: '/orgs', labelKey: 'nav.orgs', icon: <ApartmentOutlined />, visible: () => true },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, visible: (me) => me.capabilities.listUsers },

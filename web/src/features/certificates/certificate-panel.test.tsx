@@ -18,11 +18,12 @@ const reportLine: CertificateLine = {
 
 const incomplete: CertificateStatus = {
   subjectId: SUBJECT_ID, subjectCode: subjectDetail.code, complete: false, planApproved: true,
-  lines: [dataLine, reportLine], certificate: null, can: { issue: true, waive: true },
+  lines: [dataLine, reportLine], certificate: null, can: { issue: false, waive: true },
 };
 const waived: CertificateStatus = {
   ...incomplete,
   complete: true,
+  can: { issue: true, waive: true },
   lines: [{ ...dataLine, fulfilled: true, waiver: { reason: '队列随访延期，剩余数据并入下一期', byName: '王平台', at: '2027-11-01T02:00:00.000Z' } }, reportLine],
 };
 const issued: CertificateStatus = {

@@ -106,7 +106,8 @@ export function CertificatePanel({ subjectId }: { subjectId: string }) {
   if (status.isError) return <Alert type="error" showIcon title={status.error.message} data-testid="certificate-error" />;
   const s = status.data;
   const canWaive = s.can.waive && !s.certificate && waivableLines(s.lines).length > 0;
-  const canIssue = s.can.issue && !s.certificate;
+  // can.issue is "may issue now" (certifier and complete); a certifier (who may waive) sees the button, disabled until complete.
+  const canIssue = (s.can.issue || s.can.waive) && !s.certificate;
 
   const onIssue = async () => {
     try {
@@ -121,7 +122,7 @@ export function CertificatePanel({ subjectId }: { subjectId: string }) {
     <Flex vertical gap={16} data-testid="certificate-panel">
       <CompletenessBanner status={s} />
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={s.certificate ? 14 : 24}>
+        <Col xs={24}>
           <Card
             size="small"
             title={t('certificates.lines.title')}
@@ -153,7 +154,7 @@ export function CertificatePanel({ subjectId }: { subjectId: string }) {
           </Card>
         </Col>
         {s.certificate && (
-          <Col xs={24} xl={10}>
+          <Col xs={24}>
             <IssuedCard certificate={s.certificate} />
           </Col>
         )}

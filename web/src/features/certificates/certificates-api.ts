@@ -4,7 +4,9 @@ import { invalidateRegistry } from '../registry/registry-api';
 import type { CertificateStatus, Verification } from './certificate-types';
 
 const enc = encodeURIComponent;
-export const certificateStatusKey = (subjectId: string) => ['certificates', 'status', subjectId] as const;
+/** Every subject's certificate status (what is released or in review changes it). */
+export const CERTIFICATE_STATUS_KEY = ['certificates', 'status'] as const;
+export const certificateStatusKey = (subjectId: string) => [...CERTIFICATE_STATUS_KEY, subjectId] as const;
 
 export function useCertificateStatus(subjectId: string) {
   return useQuery({

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { CERTIFICATE_STATUS_KEY } from '../certificates/certificates-api';
 import type { ResourceDetail } from '../resources/resource-types';
 import { RESOURCES_KEY, storeResource } from '../resources/resources-api';
 import type {
@@ -36,11 +37,12 @@ export function useExpertCandidates(resourceId: string, enabled: boolean) {
   });
 }
 
-/** Anything a review step changes: the resource (status, open fields), its subject's lists, and the queues. */
+/** Anything a review step changes: the resource (status, open fields), its subject's lists, the queues, and the certificate status (released / in review). */
 function refreshAround(queryClient: QueryClient) {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: RESOURCES_KEY }),
     queryClient.invalidateQueries({ queryKey: QUEUE_KEY }),
+    queryClient.invalidateQueries({ queryKey: CERTIFICATE_STATUS_KEY }),
   ]);
 }
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { GlobalOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { Brand } from '../../components/app-layout';
 import { LanguageSwitch } from '../../components/language-switch';
 import { useLogin, useMe } from '../../features/auth/auth-api';
@@ -72,6 +72,14 @@ export function LoginPage() {
               {t('login.submit')}
             </Button>
           </Form>
+          <Flex justify="space-between" align="center" wrap gap={8} style={{ marginTop: 20 }}>
+            <Link to="/search" data-testid="login-browse">
+              <GlobalOutlined /> {t('portal.login.browse')}
+            </Link>
+            <Typography.Text type="secondary">
+              {t('portal.login.noAccount')} <Link to="/register" data-testid="login-register">{t('portal.login.register')}</Link>
+            </Typography.Text>
+          </Flex>
         </Card>
       </Flex>
       <Typography.Text type="secondary" style={{ textAlign: 'center', padding: 20, fontSize: 12 }}>

@@ -4,8 +4,7 @@ import { Type } from 'typebox';
 import type { Services } from '../../services';
 import { AppError } from '../../platform/errors';
 import { IdParams, Items, errors } from '../../platform/schemas';
-import { attachment } from '../standards/standards.routes';
-import { parseRange } from '../resources/resources.routes';
+import { sendFile } from '../resources/resources.routes';
 import type { Client } from './portal.service';
 import { ApplicationBody, ApplyRequest, ContactRequest, DecisionRequest, PortalResource, RegisterRequest, VerifyEmailRequest } from './portal.schemas';
 
@@ -29,16 +28,7 @@ export async function portalRoutes(fastify: FastifyInstance, { services }: { ser
     schema: { tags, summary: 'File bytes, as the sharing mode allows (HTTP Range supported)', params: Type.Object({ id: Type.String({ format: 'uuid' }), fileId: Type.String({ format: 'uuid' }) }), response: { 200: Type.Unsafe<unknown>({ type: 'string', format: 'binary' }), 206: Type.Unsafe<unknown>({ type: 'string', format: 'binary' }), ...errors(401, 403, 404, 410, 416) } },
   }, async (request, reply) => {
     const { file, read } = await portal.file(request.ctx(), request.params.id, request.params.fileId, clientOf(request));
-    let range: { start: number; end: number } | null;
-    try {
-      range = parseRange(request.headers.range, file.size);
-    } catch (error) {
-      reply.header('content-range', `bytes */${file.size}`);
-      throw error;
-    }
-    reply.header('accept-ranges', 'bytes').header('etag', `"${file.sha256}"`).header('content-type', file.mediaType).header('content-disposition', attachment(file.name));
-    if (!range) return reply.header('content-length', file.size).send(read());
-    return reply.status(206).header('content-range', `bytes ${range.start}-${range.end}/${file.size}`).header('content-length', range.end - range.start + 1).send(read(range));
+    return sendFile(request, reply, file, read);
   });
 
   app.post('/api/portal/resources/:id/applications', { config: authenticated, schema: { tags, summary: 'Apply for access (application sharing mode)', params: IdParams, body: ApplyRequest, response: { 201: ApplicationBody, ...errors(400, 401, 404, 409, 422) } } },

@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Services } from '../../services';
@@ -27,6 +28,20 @@ export function parseRange(header: string | undefined, size: number): { start: n
   }
   if (start >= size || start > end) throw new AppError('file.range_invalid');
   return { start, end };
+}
+
+/** Sends a stored file with its checksum as ETag, honouring a single HTTP byte range (206, or 416 with the size). */
+export function sendFile(request: FastifyRequest, reply: FastifyReply, file: { name: string; size: number; mediaType: string; sha256: string }, read: (range?: { start: number; end: number }) => Readable) {
+  let range: { start: number; end: number } | null;
+  try {
+    range = parseRange(request.headers.range, file.size);
+  } catch (error) {
+    reply.header('content-range', `bytes */${file.size}`);
+    throw error;
+  }
+  reply.header('accept-ranges', 'bytes').header('etag', `"${file.sha256}"`).header('content-type', file.mediaType).header('content-disposition', attachment(file.name));
+  if (!range) return reply.header('content-length', file.size).send(read());
+  return reply.status(206).header('content-range', `bytes ${range.start}-${range.end}/${file.size}`).header('content-length', range.end - range.start + 1).send(read(range));
 }
 
 export async function resourceRoutes(fastify: FastifyInstance, { services }: { services: Services }) {
@@ -64,15 +79,6 @@ export async function resourceRoutes(fastify: FastifyInstance, { services }: { s
     const detail = await resources.get(request.ctx(), request.params.id);
     const file = detail.files.find((f) => f.id === request.params.fileId);
     if (!file) throw new AppError('file.not_found');
-    let range: { start: number; end: number } | null;
-    try {
-      range = parseRange(request.headers.range, file.size);
-    } catch (error) {
-      reply.header('content-range', `bytes */${file.size}`);
-      throw error;
-    }
-    reply.header('accept-ranges', 'bytes').header('etag', `"${file.sha256}"`).header('content-type', file.mediaType).header('content-disposition', attachment(file.name));
-    if (!range) return reply.header('content-length', file.size).send(blobs.read(file.sha256));
-    return reply.status(206).header('content-range', `bytes ${range.start}-${range.end}/${file.size}`).header('content-length', range.end - range.start + 1).send(blobs.read(file.sha256, range));
+    return sendFile(request, reply, file, (range) => blobs.read(file.sha256, range));
   });
 }

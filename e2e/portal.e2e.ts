@@ -22,9 +22,10 @@ const CSTR = /^CSTR:\w{5}\.\d{2}\.[\w.-]+$/;
 const POLL = { timeout: 15_000 };
 /**
  * The job 'mail-delivery' runs once a minute (scheduler ticks every 15 s) and sends at most 50
- * queued mails a run, oldest first; the demo queues its own notifications at start-up.
+ * queued mails a run, oldest first. The demo queues about 200 notifications while it loads, so on a
+ * fresh demo server the verification mail goes out in the fifth run or so, about five minutes in.
  */
-const MAIL_TIMEOUT = 300_000;
+const MAIL_TIMEOUT = 390_000;
 
 async function logIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login');
@@ -112,11 +113,22 @@ describe.runIf(RUN_BROWSER_TESTS)('open portal: search, landing page, registrati
 
   it('an anonymous visitor searches 汇交, narrows to 浙江省, opens a landing page, cites and downloads it', async () => {
     const visitor = await newPage();
+    const hitOf = (title: string) => visitor.getByTestId('results').locator('article', { has: visitor.getByTestId('result-title').filter({ hasText: title }) });
     await visitor.goto('/search');
+    await visitor.getByTestId('results-total').waitFor();
+
+    // The report with 碳汇 and 交易 side by side is there to be found by its own words.
+    await visitor.getByTestId('search-input').fill('碳汇');
+    await visitor.getByTestId('search-submit').click();
+    await expect.poll(() => new URL(visitor.url()).searchParams.get('q'), POLL).toBe('碳汇');
+    await hitOf(NOT_A_MATCH).locator('mark').first().waitFor();
+
     await visitor.getByTestId('search-input').fill('汇交');
     await visitor.getByTestId('search-submit').click();
     await expect.poll(() => new URL(visitor.url()).searchParams.get('q'), POLL).toBe('汇交');
-    await visitor.getByTestId('results').getByTestId('result-title').filter({ hasText: OPEN_TITLE }).waitFor();
+    // The word is highlighted in the hit (a search without words marks nothing, so this is the new answer).
+    await hitOf(OPEN_TITLE).locator('mark').first().waitFor();
+    expect(await hitOf(OPEN_TITLE).locator('mark').allTextContents()).toContain('汇交');
 
     // 汇交 is one word: several resources hold it, the one with 碳汇 and 交易 apart does not match. All results fit on the page.
     const total = await resultsTotal(visitor);
@@ -127,14 +139,12 @@ describe.runIf(RUN_BROWSER_TESTS)('open portal: search, landing page, registrati
     expect(titles).toContain(OPEN_TITLE);
     expect(titles).toContain(BEIJING_MATCH);
     expect(titles.some((title) => title.includes(NOT_A_MATCH))).toBe(false);
-    // The word is highlighted in the hit.
-    const hit = visitor.getByTestId('results').locator('article', { has: visitor.getByTestId('result-title').filter({ hasText: OPEN_TITLE }) });
-    expect(await hit.locator('mark').allTextContents()).toContain('汇交');
 
     // The province facet: fewer results, the filter in the URL, kept by a reload.
     const zhejiang = visitor.getByTestId(`facet-province-${ZHEJIANG}`);
     await expect(visitor.getByTestId('facet-province').textContent()).resolves.toContain('浙江省');
-    await zhejiang.check();
+    await zhejiang.click();
+    await expect.poll(() => zhejiang.isChecked(), POLL).toBe(true);
     await expect.poll(() => new URL(visitor.url()).searchParams.getAll('province'), POLL).toEqual([ZHEJIANG]);
     await expect.poll(() => resultsTotal(visitor), POLL).toBeLessThan(total);
     const narrowed = await resultsTotal(visitor);
@@ -248,7 +258,7 @@ describe.runIf(RUN_BROWSER_TESTS)('open portal: search, landing page, registrati
     expect(await memberPage.getByTestId('access-panel').getAttribute('data-reason')).toBe('application_pending');
     expect(await button.isDisabled()).toBe(true);
     expect(await memberPage.getByTestId('apply-button').count()).toBe(0);
-  });
+  }, MAIL_TIMEOUT + 60_000);
 
   it('the PI 刘洋 approves the application in 申请审批 with the default expiry', async () => {
     const pi = await newPage();
@@ -265,7 +275,7 @@ describe.runIf(RUN_BROWSER_TESTS)('open portal: search, landing page, registrati
     await expires.waitFor();
     const inAYear = new Date();
     inAYear.setMonth(inAYear.getMonth() + 12);
-    expect(await expires.locator('input').inputValue()).toBe(inAYear.toLocaleDateString('sv-SE'));
+    expect(await expires.inputValue()).toBe(inAYear.toLocaleDateString('sv-SE'));
     await pi.getByTestId('decision-submit').click();
     await pi.getByTestId('decision-form').waitFor({ state: 'detached' });
 

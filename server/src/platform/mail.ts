@@ -43,6 +43,8 @@ export class MailDelivery {
           .selectAll()
           .where('status', '=', 'pending')
           .where('nextAttemptAt', '<=', new Date())
+          // Someone is waiting for these (e-mail verification, invitations): they go before bulk notices.
+          .orderBy(sql`kind IN ('auth.email_verification', 'invitation')`, 'desc')
           .orderBy('createdAt')
           .limit(1)
           .forUpdate()

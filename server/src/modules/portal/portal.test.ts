@@ -5,6 +5,7 @@ import { deliverOutbox, startSmtp } from '../../test/smtp';
 import { chinaDate } from '../../platform/working-days';
 import { addMonths } from '../releases/releases.service';
 import { liftEmbargoes } from './embargo';
+import { MailDelivery } from '../../platform/mail';
 
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let t: TestApp;
@@ -175,6 +176,19 @@ describe('access applications', () => {
 });
 
 describe('member registration', () => {
+  it('sends the verification mail before a backlog of notices', async () => {
+    await deliverOutbox(t.database.db, smtp.url);
+    await t.database.db.insertInto('mailOutbox').values(Array.from({ length: 60 }, (_, i) => ({ toAddress: `backlog${i}@example.org`, subject: '积压通知', body: '…', kind: 'resource.decision' }))).execute();
+    await t.anonymous().post('/api/auth/register', { username: 'urgent_member', displayName: '急用', email: 'urgent@example.org', password: 'Member-pass-2026' });
+    const received = smtp.inbox.length;
+    const delivery = new MailDelivery(t.database.db, smtp.url);
+    await delivery.deliverDue(1);
+    delivery.close();
+    await expect.poll(() => smtp.inbox.length).toBe(received + 1);
+    expect(smtp.inbox[received]!.to).toContain('urgent@example.org');
+    await deliverOutbox(t.database.db, smtp.url);
+  });
+
   it('needs the e-mail link before login, and the link works once', async () => {
     const weak = await t.anonymous().post('/api/auth/register', { username: 'weakling', displayName: '弱', email: 'weak@example.org', password: 'short' });
     expect(weak.json().code).toBe('auth.weak_password');

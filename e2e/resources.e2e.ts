@@ -107,14 +107,15 @@ describe.runIf(RUN_BROWSER_TESTS)('describing a resource, uploading its data and
     await page.getByTestId('resources-tab').click();
     await page.getByTestId('subject-resources').waitFor();
     await page.getByTestId('delivery-data').waitFor();
-    expect(await page.getByTestId('delivery-data').textContent()).toContain('计划 4');
+    // The demo subject already has four data resources in review or released (its certificate story).
+    expect(await page.getByTestId('delivery-data').textContent()).toContain('已提交 4 / 计划 4');
 
-    // 2. A new 科学数据 resource: the editor shows what it counts towards.
+    // 2. A new 科学数据 resource: the editor shows what it counts towards — nothing, the four planned are there.
     await page.getByTestId('resource-create').click();
     await page.getByTestId('resource-type-data').click();
     await page.getByTestId('resource-create-ok').click();
     await page.getByTestId('standard-form').waitFor();
-    expect(await page.getByTestId('plan-line').textContent()).toBe('计入计划第 1 行');
+    expect(await page.getByTestId('plan-line').textContent()).toBe('不在已批准计划内');
     expect(await page.getByTestId('resource-status').textContent()).toBe('草稿');
 
     // 3. Submitting the empty draft is refused: the server's messages land on the fields.
@@ -183,16 +184,16 @@ describe.runIf(RUN_BROWSER_TESTS)('describing a resource, uploading its data and
     expect(await page.getByTestId('upload-totals').getAttribute('data-percent')).toBe('100');
     await shot(page, 'res-04-uploaded');
 
-    // 8. Submitted: the status changes and the description becomes read-only.
+    // 8. Submitted: it enters unit review and the description becomes read-only.
     await page.getByTestId('resource-submit').click();
     await page.getByTestId('resource-locked').waitFor();
-    expect(await page.getByTestId('resource-status').textContent()).toBe('已提交');
+    expect(await page.getByTestId('resource-status').textContent()).toBe('单位审核中');
     await page.getByRole('tab', { name: '描述信息' }).click();
     expect(await page.locator('#root_titleZh').isDisabled()).toBe(true);
     await shot(page, 'res-05-submitted');
 
-    // 9. Back on the subject, it counts as delivered against the plan.
+    // 9. Back on the subject, it counts as delivered (beyond the plan).
     await page.getByRole('link', { name: SUBJECT_CODE }).click();
-    await page.getByTestId('delivery-data').getByText('已提交 1 / 计划 4').waitFor();
+    await page.getByTestId('delivery-data').getByText('已提交 5 / 计划 4').waitFor();
   });
 });

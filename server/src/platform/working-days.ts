@@ -17,3 +17,8 @@ export function addWorkingDays(from: Date, days: number): Date {
 export function chinaDate(at = new Date()): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** True when a step's deadline has passed (no deadline is never overdue). */
+export function pastDue(due: Date | string | null, now = Date.now()): boolean {
+  return due !== null && new Date(due).getTime() < now;
+}

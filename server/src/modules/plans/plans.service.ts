@@ -7,7 +7,7 @@ import { recordAudit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { queueMail, type OutgoingMail } from '../../platform/mail';
 import { mailTemplates } from '../../platform/mail-templates';
-import { addWorkingDays, chinaDate } from '../../platform/working-days';
+import { addWorkingDays, chinaDate, pastDue } from '../../platform/working-days';
 import { orgScopes } from '../../platform/authz';
 import type { StandardDocument } from '../standards/standard-document';
 import { newestApprovedVersion } from '../standards/standards.repository';
@@ -61,7 +61,7 @@ export class PlansService {
       const base = previousRound ?? (version.kind === 'amendment' && approved ? snapshot(await this.repo.lines(approved.id)) : null);
       return {
         id: version.id, versionNo: version.versionNo, kind: version.kind, amendmentReason: version.amendmentReason, status: version.status, round: version.round,
-        stepDueAt: iso(version.stepDueAt), overdue: version.stepDueAt !== null && new Date(version.stepDueAt).getTime() < Date.now() && ['unit_review', 'platform_review', 'returned'].includes(version.status),
+        stepDueAt: iso(version.stepDueAt), overdue: pastDue(version.stepDueAt) && ['unit_review', 'platform_review', 'returned'].includes(version.status),
         submittedAt: iso(version.submittedAt), approvedAt: iso(version.approvedAt), createdAt: iso(version.createdAt)!,
         lines: snapshot(lines).map((l, i) => ({ ...l, id: lines[i]!.id })),
         rounds: rounds.map((r) => ({ round: r.round, submittedAt: iso(r.submittedAt)!, lines: r.lines as LineSnapshot[] })),
@@ -262,7 +262,7 @@ export class PlansService {
     const now = Date.now();
     return rows.map((r) => ({
       versionId: r.versionId, versionNo: r.versionNo, kind: r.kind, round: r.round, subjectId: r.subjectId, code: r.code, titleZh: r.titleZh,
-      leadUnitName: r.leadUnitName, piName: r.piName, since: iso(tier === 'unit' ? r.submittedAt ?? r.updatedAt : r.updatedAt)!, dueAt: iso(r.stepDueAt), overdue: r.stepDueAt !== null && new Date(r.stepDueAt).getTime() < now,
+      leadUnitName: r.leadUnitName, piName: r.piName, since: iso(tier === 'unit' ? r.submittedAt ?? r.updatedAt : r.updatedAt)!, dueAt: iso(r.stepDueAt), overdue: pastDue(r.stepDueAt, now),
     }));
   }
 

@@ -1,5 +1,6 @@
 import type { Program, Project } from '../../db/schema';
 import { iso } from '../../platform/format';
+import { pastDue } from '../../platform/working-days';
 
 
 export function presentProgram(program: Program & { projectCount?: number | null; subjectCount?: number | null }) {
@@ -101,7 +102,7 @@ export function presentSubject(row: SubjectRow, now = new Date()) {
       versionId: row.planVersionId,
       approvedVersionNo: row.approvedVersionNo,
       stepDueAt: iso(stepDue),
-      overdue: waiting && stepDue !== null && stepDue.getTime() < now.getTime(),
+      overdue: waiting && pastDue(stepDue, now.getTime()),
       nextDueDate: row.nextDueDate,
     },
     daysToAcceptance: row.acceptanceDate ? Math.ceil((Date.parse(`${row.acceptanceDate}T00:00:00+08:00`) - now.getTime()) / 86_400_000) : null,

@@ -8,7 +8,7 @@ import type { Ctx } from '../../platform/context';
 import { localize } from '../../platform/i18n';
 import { queueMail } from '../../platform/mail';
 import { mailTemplates } from '../../platform/mail-templates';
-import { chinaDate } from '../../platform/working-days';
+import { chinaDate, pastDue } from '../../platform/working-days';
 import { iso } from '../../platform/format';
 import { subtreeIds } from '../orgs/orgs.repository';
 import type { ResourcesService } from '../resources/resources.service';
@@ -234,7 +234,7 @@ export class ReviewsService {
       .map((r) => ({
         resourceId: r.id, titleZh: r.titleZh, resourceType: r.resourceType, typeLabel: (r.document as StandardDocument).resourceTypes[r.resourceType as ResourceType]?.label ?? { zh: r.resourceType, en: r.resourceType },
         versionNo: r.versionNo, subjectId: r.subjectId, subjectCode: r.subjectCode, subjectTitle: r.subjectTitle, leadUnitName: r.leadUnitName, status: r.status, round: r.reviewRound,
-        enteredAt: iso(r.stepEnteredAt) ?? '', dueAt: iso(r.stepDueAt), overdue: r.stepDueAt !== null && new Date(r.stepDueAt).getTime() < now,
+        enteredAt: iso(r.stepEnteredAt) ?? '', dueAt: iso(r.stepDueAt), overdue: pastDue(r.stepDueAt, now),
         experts: tier === 'expert' && platforms.includes(r.platformOrgId) ? { assigned: Number(r.expertsAssigned ?? 0), submitted: Number(r.expertsSubmitted ?? 0) } : null,
         assignment: r.assignmentId ? { id: r.assignmentId, conflict: r.conflict as 'pending' | 'none' | 'conflict', submittedAt: iso(r.submittedAt ?? null) } : null,
       }))
@@ -295,5 +295,5 @@ export class ReviewsService {
 
 
 export function isOverdue(resource: Pick<Resource, 'stepDueAt' | 'status'>): boolean {
-  return resource.stepDueAt !== null && new Date(resource.stepDueAt).getTime() < Date.now() && ['unit_review', 'platform_review', 'expert_review', 'returned'].includes(resource.status);
+  return pastDue(resource.stepDueAt) && ['unit_review', 'platform_review', 'expert_review', 'returned'].includes(resource.status);
 }

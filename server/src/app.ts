@@ -29,6 +29,9 @@ import { searchRoutes } from './modules/search/search.routes';
 import { usageRoutes } from './modules/usage/usage.routes';
 import { portalRoutes } from './modules/portal/portal.routes';
 import { interopRoutes } from './modules/interop/interop.routes';
+import { supervisionRoutes } from './modules/supervision/supervision.routes';
+import { evaluationRoutes } from './modules/evaluation/evaluation.routes';
+import { reportRoutes } from './modules/reports/reports.routes';
 import { uploadRoutes } from './modules/files/uploads.routes';
 import { resourceImportRoutes } from './modules/resources/resource-import.routes';
 
@@ -101,6 +104,9 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<A
   await server.register(usageRoutes, { services });
   await server.register(portalRoutes, { services });
   await server.register(interopRoutes, { services });
+  await server.register(supervisionRoutes, { services });
+  await server.register(evaluationRoutes, { services });
+  await server.register(reportRoutes, { services });
 
   serveWebApp(server, config.webDist);
   return { server, services };

@@ -26,6 +26,10 @@ import { ApplicationsService } from './modules/portal/applications.service';
 import { RegistrationService } from './modules/auth/registration.service';
 import { InteropService } from './modules/interop/interop.service';
 import { OaiService } from './modules/interop/oai';
+import { SupervisionService } from './modules/supervision/supervision.service';
+import { EvaluationService } from './modules/evaluation/evaluation.service';
+import { ReuseService } from './modules/evaluation/reuse.service';
+import { ReportsService } from './modules/reports/reports.service';
 
 /** Every service of the app, built once over one database. */
 export function createServices(database: Database, config: Config, registrar: Registrar = config.cstrRegistryUrl ? new NationalRegistrar(config.cstrRegistryUrl, config.cstrRegistryToken) : new LocalRegistrar()) {
@@ -38,6 +42,7 @@ export function createServices(database: Database, config: Config, registrar: Re
   const usage = new UsageService(db);
   const portal = new PortalService(db, config, registry, blobs, { recorder: usage, totals: (resourceId) => usage.landingTotals(resourceId) });
   const interop = new InteropService(db, config, portal, blobs);
+  const evaluation = new EvaluationService(db, config, registry, blobs);
   return {
     config,
     blobs,
@@ -64,6 +69,10 @@ export function createServices(database: Database, config: Config, registrar: Re
     registration: new RegistrationService(db, config),
     interop,
     oai: new OaiService(db, config, interop),
+    supervision: new SupervisionService(db, config, registry),
+    evaluation,
+    reuse: new ReuseService(db, config, portal),
+    reports: new ReportsService(db, config, registry, blobs, evaluation),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -303,6 +303,7 @@ export interface RemindersTable {
   day: DateColumn;
   reason: string;
   sentBy: string | null;
+  message: string | null;
   createdAt: GeneratedTimestamp;
 }
 
@@ -614,6 +615,122 @@ export interface ResourceSearchTable {
   fts: string;
 }
 
+export interface SettingsTable {
+  key: string;
+  value: Json;
+  updatedBy: string | null;
+  updatedAt: GeneratedTimestamp;
+}
+
+export interface FundingReportsTable {
+  id: Generated<string>;
+  subjectId: string;
+  /** numeric(14,2): read as a string. */
+  amountSpent: Numeric;
+  note: string | null;
+  reportedBy: string | null;
+  reportedAt: GeneratedTimestamp;
+}
+
+export type ReuseKind = 'citation' | 'benefit';
+export type ReuseStatus = 'pending' | 'accepted' | 'rejected';
+
+export interface ReuseReportsTable {
+  id: Generated<string>;
+  resourceId: string;
+  kind: ReuseKind;
+  citation: string | null;
+  doi: string | null;
+  url: string | null;
+  description: string;
+  reportedBy: string;
+  reportedAt: GeneratedTimestamp;
+  status: ColumnType<ReuseStatus, ReuseStatus | undefined, ReuseStatus>;
+  reviewedBy: string | null;
+  reviewedAt: Timestamp | null;
+  reviewNote: string | null;
+}
+
+export interface EvaluationRuleSetsTable {
+  version: number;
+  rules: Json;
+  note: string | null;
+  createdBy: string | null;
+  createdAt: GeneratedTimestamp;
+}
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface EvaluationRunsTable {
+  id: Generated<string>;
+  ruleVersion: number;
+  asOf: Timestamp;
+  trigger: 'schedule' | 'rules' | 'manual' | 'recompute';
+  status: ColumnType<JobStatus, JobStatus | undefined, JobStatus>;
+  subjects: ColumnType<number, number | undefined, number>;
+  requestedBy: string | null;
+  createdAt: GeneratedTimestamp;
+  startedAt: Timestamp | null;
+  finishedAt: Timestamp | null;
+  error: string | null;
+}
+
+/** numeric(6,2) score columns: read as strings (or null where there is no basis). */
+type Score = ColumnType<string | null, string | number | null | undefined, string | number | null>;
+
+export interface SubjectScoresTable {
+  runId: string;
+  subjectId: string;
+  completion: Score;
+  sharing: Score;
+  total: Score;
+  rank: number | null;
+  inputs: Json;
+  components: Json;
+}
+
+export type RollupLevel = 'pi' | 'unit' | 'province' | 'platform' | 'program';
+
+export interface RollupScoresTable {
+  runId: string;
+  level: RollupLevel;
+  key: string;
+  subjects: number;
+  completion: Score;
+  sharing: Score;
+  total: Score;
+  rank: number | null;
+}
+
+export interface ProgramContactsTable {
+  programId: string;
+  email: string;
+  name: string;
+}
+
+export type ReportPeriod = 'monthly' | 'quarterly' | 'yearly' | 'on_demand';
+
+export interface UtilisationReportsTable {
+  id: Generated<string>;
+  scopeType: 'project' | 'program';
+  scopeId: string;
+  period: ReportPeriod;
+  periodStart: DateColumn;
+  periodEnd: DateColumn;
+  status: ColumnType<JobStatus, JobStatus | undefined, JobStatus>;
+  progress: ColumnType<number, number | undefined, number>;
+  total: ColumnType<number, number | undefined, number>;
+  summary: Json;
+  pdfSha256: string | null;
+  xlsxSha256: string | null;
+  downloadKey: string;
+  requestedBy: string | null;
+  createdAt: GeneratedTimestamp;
+  startedAt: Timestamp | null;
+  finishedAt: Timestamp | null;
+  error: string | null;
+}
+
 export interface DB {
   regions: RegionsTable;
   organisations: OrganisationsTable;
@@ -662,6 +779,15 @@ export interface DB {
   emailVerifications: EmailVerificationsTable;
   accessApplications: AccessApplicationsTable;
   contactRequests: ContactRequestsTable;
+  settings: SettingsTable;
+  fundingReports: FundingReportsTable;
+  reuseReports: ReuseReportsTable;
+  evaluationRuleSets: EvaluationRuleSetsTable;
+  evaluationRuns: EvaluationRunsTable;
+  subjectScores: SubjectScoresTable;
+  rollupScores: RollupScoresTable;
+  programContacts: ProgramContactsTable;
+  utilisationReports: UtilisationReportsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

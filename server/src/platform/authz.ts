@@ -10,12 +10,15 @@ import { registryPolicies } from '../modules/registry/registry.policy';
 import { reviewPolicies } from '../modules/reviews/reviews.policy';
 import { portalPolicies } from '../modules/portal/portal.policy';
 import { usagePolicies } from '../modules/usage/usage.policy';
+import { supervisionPolicies } from '../modules/supervision/supervision.policy';
+import { evaluationPolicies } from '../modules/evaluation/evaluation.policy';
+import { reportPolicies } from '../modules/reports/reports.policy';
 
 /**
  * The single authorisation point (DESIGN §4). Each module states its rules in <module>.policy.ts as
  * pure functions of (actor, object); services call authorize() before touching an object.
  */
-const POLICIES = { ...orgPolicies, ...userPolicies, ...auditPolicies, ...authPolicies, ...standardPolicies, ...registryPolicies, ...reviewPolicies, ...portalPolicies, ...usagePolicies };
+const POLICIES = { ...orgPolicies, ...userPolicies, ...auditPolicies, ...authPolicies, ...standardPolicies, ...registryPolicies, ...reviewPolicies, ...portalPolicies, ...usagePolicies, ...supervisionPolicies, ...evaluationPolicies, ...reportPolicies };
 
 type Policies = typeof POLICIES;
 export type Action = keyof Policies;

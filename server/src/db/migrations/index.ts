@@ -8,6 +8,7 @@ import * as createSearch from './2026-11-27T1700-create-search';
 import * as createAccess from './2026-11-27T1710-create-access';
 import * as createUsage from './2026-11-27T1720-create-usage';
 import * as createHarvestIndex from './2026-11-27T1730-create-harvest-index';
+import * as createSupervisionAndEvaluation from './2026-11-27T1800-create-supervision-and-evaluation';
 
 /** Every migration, in the order applied. Migrations are frozen: add new files, never edit old ones. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T1710-create-access': createAccess,
   '2026-11-27T1720-create-usage': createUsage,
   '2026-11-27T1730-create-harvest-index': createHarvestIndex,
+  '2026-11-27T1800-create-supervision-and-evaluation': createSupervisionAndEvaluation,
 };

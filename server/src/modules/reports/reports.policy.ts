@@ -1,0 +1,4 @@
+import type { Actor } from '../../platform/context';
+
+export const reportPolicies = {
+} satisfies Record<string, (actor: Actor, object: never) => boolean>;

@@ -17,11 +17,14 @@ export function createScheduler(database: Database, config: Config, services: Se
     { name: 'mail-delivery', everyMs: MINUTE, run: async () => JSON.stringify(await mail.deliverDue()) },
     { name: 'plan-deadlines', everyMs: 60 * MINUTE, run: async () => `reminders queued: ${await services.plans.remindOverdue()}` },
     { name: 'resource-deadlines', everyMs: 60 * MINUTE, run: async () => `reminders queued: ${await services.reviews.remindOverdue()}` },
+    { name: 'supervision-reminders', everyMs: 60 * MINUTE, run: async () => `subjects reminded: ${await services.supervision.remindScheduled()}` },
     { name: 'embargo-lift', everyMs: 60 * MINUTE, run: async () => `lifted: ${await liftEmbargoes(database.db, (trx, id) => reindexResource(trx, id))}` },
     { name: 'cstr-registration', everyMs: MINUTE, run: async () => JSON.stringify(await services.registrations.run()) },
     { name: 'uploads-cleanup', everyMs: 60 * MINUTE, run: async () => JSON.stringify(await services.uploads.cleanUp()) },
     { name: 'usage-aggregate', everyMs: 5 * MINUTE, run: async () => JSON.stringify(await services.usage.aggregate()) },
+    { name: 'utilisation-reports', everyMs: 5 * MINUTE, run: async () => JSON.stringify(await services.reports.runDue()) },
     { name: 'uploads-finalise', everyMs: 5 * MINUTE, run: async () => `finalised: ${await services.uploads.resumeFinalisation(systemCtx('uploads-finalise'))}` },
+    { name: 'evaluation', everyMs: 10 * MINUTE, run: async () => JSON.stringify(await services.evaluation.runDue()) },
   ], log);
   return {
     scheduler,

@@ -9,6 +9,9 @@ import { loadDemoData, DEMO_USERS } from './demo/demo-data';
 import { loadDemoReviews } from './demo/demo-reviews';
 import { loadDemoPortal } from './demo/demo-portal';
 import { loadDemoUsage } from './demo/demo-usage';
+import { loadDemoEvaluation } from './demo/demo-evaluation';
+import { loadDemoSupervision } from './demo/demo-supervision';
+import { loadDemoReports } from './demo/demo-reports';
 import { installShippedStandards } from './modules/standards/shipped-standards';
 import { createScheduler } from './jobs';
 import { reindexIfEmpty } from './modules/search/search-index';
@@ -38,6 +41,10 @@ async function main(): Promise<void> {
     await loadDemoReviews(database.db, services);
     await loadDemoPortal(database.db, services);
     await loadDemoUsage(database.db);
+    // Evaluation runs read the reviews, releases and usage above; reports read the runs.
+    await loadDemoEvaluation(database.db, services);
+    await loadDemoSupervision(database.db, services);
+    await loadDemoReports(database.db, services);
   }
   // A data directory from before search existed: index its released resources once.
   const indexed = await reindexIfEmpty(database.db);

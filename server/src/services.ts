@@ -72,7 +72,7 @@ export function createServices(database: Database, config: Config, registrar: Re
     supervision: new SupervisionService(db, config, registry),
     evaluation,
     reuse: new ReuseService(db, config, portal),
-    reports: new ReportsService(db, config, registry, blobs, evaluation),
+    reports: new ReportsService(db, config, blobs),
   };
 }
 export type Services = ReturnType<typeof createServices>;

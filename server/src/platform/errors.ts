@@ -157,6 +157,19 @@ export const ERRORS = {
   'certificate.unknown_line': { status: 422, zh: '已批准的汇交计划中没有资源类型“{type}”', en: 'The approved plan has no line of type "{type}"' },
   'certificate.already_waived': { status: 409, zh: '该类型已豁免', en: 'This type has already been waived' },
   'certificate.line_fulfilled': { status: 409, zh: '该类型已完成，无需豁免', en: 'This type is already fulfilled' },
+  'report.not_found': { status: 404, zh: '报告不存在或下载链接无效', en: 'Report not found, or the download link is not valid' },
+  'report.bad_period': { status: 422, zh: '统计期间无效：开始日期不能晚于结束日期，且最长不超过 5 年', en: 'Invalid period: the start must not be after the end, and it spans less than five years' },
+  'report.not_ready': { status: 409, zh: '报告尚未生成完成（当前状态：{status}）', en: 'The report is not ready yet (status: {status})' },
+  'report.duplicate_contact': { status: 422, zh: '联系人邮箱 {email} 重复', en: 'The contact e-mail {email} appears twice' },
+  'supervision.bad_schedule': { status: 422, zh: '提醒时间表无效：提前天数和逾期天数各最多 10 个，须为 1—365 之间互不重复的整数', en: 'Invalid reminder schedule: each list holds at most 10 distinct whole numbers of days from 1 to 365' },
+  'funding.bad_amount': { status: 422, zh: '已支出金额须在 0 至 1 万亿元之间，最多两位小数', en: 'The amount spent must be between 0 and 1,000,000,000,000 with at most two decimals' },
+  'evaluation.weights_sum': { status: 422, zh: '“{groupZh}”的权重之和须为 1（当前为 {sum}）', en: 'The {groupEn} weights must sum to 1 (they sum to {sum})' },
+  'evaluation.rules_not_found': { status: 404, zh: '评价规则版本不存在', en: 'No such evaluation rule version' },
+  'evaluation.run_not_found': { status: 404, zh: '评价批次不存在', en: 'No such evaluation run' },
+  'evaluation.bad_as_of': { status: 422, zh: '评价时点不能晚于当前时间', en: 'The as-of moment cannot be in the future' },
+  'evaluation.not_scored': { status: 404, zh: '该课题在此次评价中没有得分（尚无已批准的汇交计划）', en: 'The subject has no score in this evaluation run (no approved collection plan)' },
+  'reuse.not_found': { status: 404, zh: '再利用报告不存在', en: 'No such reuse report' },
+  'reuse.already_decided': { status: 409, zh: '该再利用报告已审核', en: 'This reuse report has already been decided' },
 } satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -31,12 +31,17 @@ export class MailDelivery {
     return this.transport !== null;
   }
 
-  /** Sends up to `limit` due messages; rows are claimed with SKIP LOCKED so instances never double-send. */
-  async deliverDue(limit = 50): Promise<{ sent: number; failed: number }> {
+  /**
+   * Sends up to `limit` due messages, stopping early once `budgetMs` has passed (a slow SMTP server then
+   * leaves the rest for the next run instead of one run overlapping the next); rows are claimed with
+   * SKIP LOCKED so instances never double-send.
+   */
+  async deliverDue(limit = 1000, budgetMs = 30_000): Promise<{ sent: number; failed: number }> {
     if (!this.transport) return { sent: 0, failed: 0 };
     let sent = 0;
     let failed = 0;
-    for (let i = 0; i < limit; i += 1) {
+    const stopAt = Date.now() + budgetMs;
+    for (let i = 0; i < limit && Date.now() < stopAt; i += 1) {
       const outcome = await this.db.transaction().execute(async (trx) => {
         const mail = await trx
           .selectFrom('mailOutbox')

@@ -13,11 +13,18 @@ import { SubjectFormDrawer } from '../../features/registry/subject-form-drawer';
 import { SubjectOverview, SubjectStatusTag } from '../../features/registry/subject-overview';
 import { SubjectResources } from '../../features/resources/subject-resources';
 import { CertificatePanel } from '../../features/certificates/certificate-panel';
+import { FundingCard } from '../../features/supervision/funding-card';
+import { isSubjectCode, SubjectCodeRedirect } from '../../features/supervision/subject-code-route';
 
 /** A subject: its registry record and people (/subjects/:id), collection plan (/plan), resources (/resources) and certificate (/certificate). */
 export function SubjectPage() {
-  const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
+  // Supervision links subjects by code (/subjects/{code}); those resolve to the subject's id first.
+  return isSubjectCode(id) ? <SubjectCodeRedirect code={id} /> : <SubjectById id={id} />;
+}
+
+function SubjectById({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
   const me = useSession();
@@ -72,7 +79,10 @@ export function SubjectPage() {
                   <SubjectOverview subject={s} />
                 </Col>
                 <Col xs={24} xl={8}>
-                  <PeopleCard subject={s} canSetPi={isRegistryManager(me)} />
+                  <Flex vertical gap={16}>
+                    <PeopleCard subject={s} canSetPi={isRegistryManager(me)} />
+                    <FundingCard subjectCode={s.code} canEdit={s.can.update} />
+                  </Flex>
                 </Col>
               </Row>
             ),

@@ -11,6 +11,7 @@ import { usePortalResource } from '../../features/portal/portal-api';
 import { PortalFiles } from '../../features/portal/portal-files';
 import type { PortalResource } from '../../features/portal/portal-types';
 import { UsageCard } from '../../features/portal/usage-card';
+import { ReuseSection } from '../../features/reuse/reuse-section';
 
 function Landing({ resource, routeId }: { resource: PortalResource; routeId: string }) {
   const { t } = useTranslation();
@@ -45,6 +46,7 @@ function Landing({ resource, routeId }: { resource: PortalResource; routeId: str
             </Card>
           )}
           <MetadataFields fields={resource.fields} />
+          {!withdrawn && <ReuseSection resource={resource} />}
         </Col>
         <Col xs={24} lg={8}>
           <Flex vertical gap={16}>

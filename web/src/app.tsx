@@ -39,6 +39,12 @@ const RegisterPage = lazy(() => import('./pages/portal/register-page').then((m) 
 const VerifyEmailPage = lazy(() => import('./pages/portal/verify-email-page').then((m) => ({ default: m.VerifyEmailPage })));
 const MyApplicationsPage = lazy(() => import('./pages/portal/my-applications-page').then((m) => ({ default: m.MyApplicationsPage })));
 const ApplicationsInboxPage = lazy(() => import('./pages/portal/applications-inbox-page').then((m) => ({ default: m.ApplicationsInboxPage })));
+const ReuseInboxPage = lazy(() => import('./pages/reuse/reuse-inbox-page').then((m) => ({ default: m.ReuseInboxPage })));
+const ReportsPage = lazy(() => import('./pages/reports/reports-page').then((m) => ({ default: m.ReportsPage })));
+const EvaluationPage = lazy(() => import('./pages/evaluation/evaluation-page').then((m) => ({ default: m.EvaluationPage })));
+const EvaluationSubjectPage = lazy(() => import('./pages/evaluation/evaluation-subject-page').then((m) => ({ default: m.EvaluationSubjectPage })));
+const EvaluationRulesPage = lazy(() => import('./pages/evaluation/evaluation-rules-page').then((m) => ({ default: m.EvaluationRulesPage })));
+const SupervisionPage = lazy(() => import('./pages/supervision/supervision-page').then((m) => ({ default: m.SupervisionPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** A query client whose requests do not retry what the server refused (4xx). */
@@ -149,6 +155,12 @@ export function AppRoutes() {
               <Route path="account" element={<AccountPage />} />
               <Route path="applications" element={<MyApplicationsPage />} />
               <Route path="applications/inbox" element={<ApplicationsInboxPage />} />
+              <Route path="reuse" element={<ReuseInboxPage />} />
+              <Route path="reports" element={<ReportsPage />} />
+              <Route path="evaluation" element={<EvaluationPage />} />
+              <Route path="evaluation/subjects/:code" element={<EvaluationSubjectPage />} />
+              <Route path="evaluation/rules" element={<EvaluationRulesPage />} />
+              <Route path="supervision" element={<SupervisionPage />} />
               <Route path="home" element={<Navigate to="/" replace />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -6,7 +6,7 @@ describe('navigation', () => {
   it('shows users and audit only to those who may list users / read the audit log', () => {
     const member = fakeMe({ grants: [], capabilities: { manageOrgs: false, listUsers: false, readAudit: false } });
     expect(visibleNavItems(member).map((i) => i.path)).toEqual(['/', '/search', '/applications', '/standards', '/orgs', '/account']);
-    expect(visibleNavItems(fakeMe()).map((i) => i.path)).toEqual(['/', '/subjects', '/search', '/applications', '/standards', '/orgs', '/users', '/audit', '/account']);
+    expect(visibleNavItems(fakeMe()).map((i) => i.path)).toEqual(['/', '/subjects', '/supervision', '/evaluation', '/search', '/applications', '/reuse', '/reports', '/standards', '/orgs', '/users', '/audit', '/account']);
   });
 
   it('shows the access requests inbox to PIs and platform admins, the providers of resources', () => {

@@ -11,6 +11,13 @@ import { ControlOutlined } from '@ant-design/icons';
 import { keepsReviewSettings } from '../features/review-settings/platform-access';
 import { FormOutlined, GlobalOutlined, SolutionOutlined } from '@ant-design/icons';
 import { decidesApplications } from '../features/portal/application-access';
+import { TrophyOutlined } from '@ant-design/icons';
+import { canReadEvaluation } from '../features/evaluation/evaluation-access';
+import { FileTextOutlined, LikeOutlined } from '@ant-design/icons';
+import { reviewsReuse } from '../features/reuse/reuse-access';
+import { managesReports } from '../features/reports/report-access';
+import { FundProjectionScreenOutlined } from '@ant-design/icons';
+import { canSupervise } from '../features/supervision/supervision-access';
 
 export interface NavItem {
   path: string;
@@ -32,9 +39,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/reviews', labelKey: 'nav.reviews', icon: <CheckSquareOutlined />, visible: hasReviewWork },
   { path: '/deposits', labelKey: 'nav.deposits', icon: <InboxOutlined />, visible: canReceiveDeposits },
   { path: '/review-settings', labelKey: 'nav.reviewSettings', icon: <ControlOutlined />, visible: keepsReviewSettings },
+  { path: '/supervision', labelKey: 'supervision.nav.dashboard', icon: <FundProjectionScreenOutlined />, visible: canSupervise },
+  { path: '/evaluation', labelKey: 'evaluation.nav', icon: <TrophyOutlined />, visible: canReadEvaluation },
   { path: '/search', labelKey: 'portal.nav.search', icon: <GlobalOutlined />, visible: () => true },
   { path: '/applications', labelKey: 'portal.nav.applications', icon: <FormOutlined />, visible: () => true },
   { path: '/applications/inbox', labelKey: 'portal.nav.inbox', icon: <SolutionOutlined />, visible: decidesApplications },
+  { path: '/reuse', labelKey: 'reuse.nav.inbox', icon: <LikeOutlined />, visible: reviewsReuse },
+  { path: '/reports', labelKey: 'reports.nav.reports', icon: <FileTextOutlined />, visible: managesReports },
   { path: '/standards', labelKey: 'nav.standards', icon: <FileProtectOutlined />, visible: () => true },
   { path: '/orgs', labelKey: 'nav.orgs', icon: <ApartmentOutlined />, visible: () => true },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, visible: (me) => me.capabilities.listUsers },

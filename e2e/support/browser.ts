@@ -19,10 +19,13 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Saves a screenshot when HJ_E2E_SHOTS names a directory (for looking at the UI, not for asserting). */
-export async function shot(page: Page, name: string): Promise<void> {
+/**
+ * Saves a screenshot when HJ_E2E_SHOTS names a directory (for looking at the UI, not for asserting);
+ * `fullPage` takes the whole scrollable page rather than the viewport.
+ */
+export async function shot(page: Page, name: string, { fullPage = false }: { fullPage?: boolean } = {}): Promise<void> {
   const dir = process.env.HJ_E2E_SHOTS;
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}.png`) });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
 }

@@ -1,8 +1,5 @@
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-
-export const CJK_FONT_PATH = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
-const CJK_FONT_NAME = 'NotoSansCJKsc-Regular';
+import { chineseDocument } from '../../platform/pdf';
 
 /** What a certificate states, frozen at issue (the PDF and the verification page both show this). */
 export interface CertificateContent {
@@ -24,15 +21,7 @@ export interface CertificateContent {
 /** Renders the collection certificate (汇交凭证) as an A4 PDF in Chinese, with the verification code and its QR code. */
 export async function renderCertificate(content: CertificateContent, code: string, verifyUrl: string): Promise<Buffer> {
   const qr = await QRCode.toBuffer(verifyUrl, { margin: 1, width: 240, errorCorrectionLevel: 'M' });
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `汇交凭证 ${content.number}`, Author: content.platformName, Subject: content.subjectCode } });
-  doc.registerFont('cjk', CJK_FONT_PATH, CJK_FONT_NAME);
-  doc.font('cjk');
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, bytes: done } = chineseDocument({ size: 'A4', margin: 56, info: { Title: `汇交凭证 ${content.number}`, Author: content.platformName, Subject: content.subjectCode } });
 
   const width = doc.page.width - 112;
   doc.fontSize(22).text('国家科技计划资源汇交凭证', { align: 'center' });

@@ -1,24 +1,14 @@
-import PDFDocument from 'pdfkit';
-import { CJK_FONT_PATH } from '../certificates/certificate-pdf';
+import { chineseDocument } from '../../platform/pdf';
 import { chinaDate } from '../../platform/working-days';
 import type { EvaluationRecord, SubjectRole } from './records.service';
 
-const CJK_FONT_NAME = 'NotoSansCJKsc-Regular';
 const ROLE: Record<SubjectRole, string> = { pi: '负责人', lead_unit: '牵头承担', unit: '参与承担' };
 const STATUS: Record<string, string> = { active: '在研', accepted: '已验收', terminated: '已终止' };
 const score = (value: number | null) => (value === null ? '—' : value.toFixed(2));
 
 /** Renders a person's or unit's record (汇交与共享履历) as an A4 landscape PDF in Chinese. */
 export function renderRecord(record: EvaluationRecord): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 40, info: { Title: `汇交与共享履历 ${record.name}`, Subject: record.id } });
-  doc.registerFont('cjk', CJK_FONT_PATH, CJK_FONT_NAME);
-  doc.font('cjk');
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, bytes: done } = chineseDocument({ size: 'A4', layout: 'landscape', margin: 40, info: { Title: `汇交与共享履历 ${record.name}`, Subject: record.id } });
 
   const left = 40;
   const width = doc.page.width - 80;

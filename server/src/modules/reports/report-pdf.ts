@@ -1,17 +1,10 @@
-import fs from 'node:fs';
-import PDFDocument from 'pdfkit';
+import { chineseDocument } from '../../platform/pdf';
 import { barChart, lineChart, table } from '../../platform/pdf-charts';
-import { CJK_FONT_PATH } from '../certificates/certificate-pdf';
 import type { ReportContent } from './report-content';
 
-const CJK_FONT_NAME = 'NotoSansCJKsc-Regular';
 const MARGIN = 50;
 const BLUE = '#2f6fd6';
 const ORANGE = '#f0932b';
-
-let fontFile: Buffer | undefined;
-/** The Noto Sans CJK collection the certificates use, read once: it is 20 MB and every report needs it. */
-const cjkFont = () => (fontFile ??= fs.readFileSync(CJK_FONT_PATH));
 
 const int = (n: number) => n.toLocaleString('en-US');
 const percent = (part: number, whole: number) => (whole > 0 ? `${((part / whole) * 100).toFixed(1)}%` : '—');
@@ -23,15 +16,7 @@ export const reportTitle = (content: ReportContent) => `${content.scope.titleZh}
 
 /** Renders a utilisation report as an A4 PDF in Chinese: totals, charts, top resources, evaluation and reuse. */
 export function renderReportPdf(content: ReportContent): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: reportTitle(content), Author: 'Huijiao 汇交', Subject: `${content.scope.code} ${content.period.label}` } });
-  doc.registerFont('cjk', cjkFont(), CJK_FONT_NAME);
-  doc.font('cjk');
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, bytes: done } = chineseDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: reportTitle(content), Author: 'Huijiao 汇交', Subject: `${content.scope.code} ${content.period.label}` } });
 
   const width = doc.page.width - 2 * MARGIN;
   const bottom = doc.page.height - MARGIN;

@@ -1,8 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { DB, RollupLevel } from '../../db/schema';
-import { containsPattern } from '../../platform/format';
-import { subtreeIds } from '../orgs/orgs.repository';
-import { RegistryRepository } from '../registry/registry.repository';
+import { RegistryRepository, type ScopeFilter } from '../registry/registry.repository';
 import type { SubjectVisibility } from '../registry/registry.policy';
 import type { RollupRow, ScoreComponents, ScoreInputs } from './evaluation-compute';
 
@@ -14,15 +12,7 @@ export type RunTrigger = 'schedule' | 'rules' | 'manual' | 'recompute';
 export type ScoreLevel = 'subject' | RollupLevel;
 export type ScoreSort = 'rank' | 'total' | 'completion' | 'sharing';
 
-/** The common filters of the contract; each narrows the visible subjects further. */
-export interface SubjectFilters {
-  province?: string;
-  unitId?: string;
-  platformId?: string;
-  programCode?: string;
-  projectCode?: string;
-  q?: string;
-}
+export type SubjectFilters = ScopeFilter;
 
 /** One subject's stored row of a run. */
 export interface SubjectScoreRow {
@@ -148,23 +138,11 @@ export class EvaluationRepository {
     }
   }
 
-  /** The visible subjects matching the filters, as a condition on subjects `s` (with project `j` and program `pg`). */
+  /** The visible subjects matching the filters, as a condition on subjects `s`. */
   private scope(eb: ScopeEb, visibility: SubjectVisibility, filters: SubjectFilters): Expression<SqlBool> {
-    const clauses: Expression<SqlBool>[] = [];
-    if (!visibility.all) clauses.push(eb('s.id', 'in', new RegistryRepository(this.db).visibleSubjectIds(visibility)));
-    if (filters.province) clauses.push(sql<boolean>`left(s.region_code, 2) = ${filters.province.slice(0, 2)}`);
-    if (filters.unitId) {
-      const units = subtreeIds(this.db, [filters.unitId]);
-      clauses.push(eb.or([eb('s.leadUnitId', 'in', units), eb.exists(eb.selectFrom('subjectUnits as su').select('su.orgId').whereRef('su.subjectId', '=', 's.id').where('su.orgId', 'in', subtreeIds(this.db, [filters.unitId])))]));
-    }
-    if (filters.platformId) clauses.push(eb('s.platformOrgId', '=', filters.platformId));
-    if (filters.programCode) clauses.push(eb('pg.code', '=', filters.programCode));
-    if (filters.projectCode) clauses.push(eb('j.code', '=', filters.projectCode));
-    if (filters.q) {
-      const like = containsPattern(filters.q);
-      clauses.push(eb.or([eb('s.code', 'ilike', like), eb('s.titleZh', 'ilike', like), eb('s.titleEn', 'ilike', like)]));
-    }
-    return clauses.length > 0 ? eb.and(clauses) : sql<boolean>`true`;
+    const filtered = Object.values(filters).some((value) => value !== undefined && value !== '');
+    if (visibility.all && !filtered) return sql<boolean>`true`;
+    return eb('s.id', 'in', new RegistryRepository(this.db).scopedSubjectIds(visibility, filters));
   }
 
   /** A page of the run's subject rows within the scope. */

@@ -4,6 +4,20 @@ import { subtreeIds } from '../orgs/orgs.repository';
 import type { SubjectVisibility } from './registry.policy';
 import { containsPattern } from '../../platform/format';
 
+
+/** The common filters of the supervision and evaluation lists; each only ever narrows the visible subjects. */
+export interface ScopeFilter {
+  /** A province's 6-digit code: subjects whose region lies in it. */
+  province?: string;
+  /** Lead or co-undertaking unit, with the units below it. */
+  unitId?: string;
+  platformId?: string;
+  programCode?: string;
+  projectCode?: string;
+  /** Subject code or title, contains. */
+  q?: string;
+}
+
 export interface SubjectFilter {
   q?: string;
   programId?: string;
@@ -154,6 +168,31 @@ export class RegistryRepository {
   /** A subquery of the ids of the subjects the visibility covers (for other modules' scoped queries). */
   visibleSubjectIds(visibility: SubjectVisibility) {
     return this.db.selectFrom('subjects as s').select('s.id').where((eb) => this.visible(eb, visibility));
+  }
+
+  /**
+   * The visible subjects narrowed by the dashboards' common filters (docs/supervision-and-evaluation.md,
+   * "Scope and filters"): supervision and evaluation lists are computed over exactly these.
+   */
+  scopedSubjectIds(visibility: SubjectVisibility, filter: ScopeFilter) {
+    return this.db.selectFrom('subjects as s').select('s.id').where((eb) => {
+      const clauses: Expression<SqlBool>[] = [this.visible(eb, visibility)];
+      if (filter.province) clauses.push(eb(sql<string>`left(s.region_code, 2)`, '=', filter.province.slice(0, 2)));
+      if (filter.platformId) clauses.push(eb('s.platformOrgId', '=', filter.platformId));
+      if (filter.projectCode) clauses.push(eb('s.projectId', 'in', eb.selectFrom('projects').select('id').where('code', '=', filter.projectCode)));
+      if (filter.programCode) {
+        clauses.push(eb('s.projectId', 'in', eb.selectFrom('projects as j').innerJoin('programs as p', 'p.id', 'j.programId').select('j.id').where('p.code', '=', filter.programCode)));
+      }
+      if (filter.unitId) {
+        const units = subtreeIds(this.db, [filter.unitId]);
+        clauses.push(eb.or([eb('s.leadUnitId', 'in', units), eb.exists(eb.selectFrom('subjectUnits as su').select('su.orgId').whereRef('su.subjectId', '=', 's.id').where('su.orgId', 'in', units))]));
+      }
+      if (filter.q) {
+        const like = containsPattern(filter.q);
+        clauses.push(eb.or([eb('s.code', 'ilike', like), eb('s.titleZh', 'ilike', like), eb('s.titleEn', 'ilike', like)]));
+      }
+      return eb.and(clauses);
+    });
   }
 
   private visible(eb: ExpressionBuilder<DB & { s: DB['subjects'] }, 's'>, visibility: SubjectVisibility): Expression<SqlBool> {

@@ -1,20 +1,10 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema';
-import { containsPattern } from '../../platform/format';
-import { subtreeIds } from '../orgs/orgs.repository';
 import type { SubjectRef, SubjectVisibility } from '../registry/registry.policy';
-import { RegistryRepository } from '../registry/registry.repository';
+import { RegistryRepository, type ScopeFilter } from '../registry/registry.repository';
 import { RESOURCE_TYPES } from '../standards/standard-document';
 
-/** The common filters (docs/supervision-and-evaluation.md, "Scope and filters"); they only ever narrow the scope. */
-export interface SupervisionFilter {
-  province?: string;
-  unitId?: string;
-  platformId?: string;
-  programCode?: string;
-  projectCode?: string;
-  q?: string;
-}
+export type SupervisionFilter = ScopeFilter;
 
 /** The moment the figures are computed for: `now` decides review deadlines, `today` (China) plan due dates. */
 export interface AsOf {
@@ -96,24 +86,10 @@ export class SupervisionRepository {
   /** The visible subjects, narrowed by the filters, with the columns the figures are grouped by. */
   scope(visibility: SubjectVisibility, filter: SupervisionFilter): Scope {
     let query = this.scopeBase();
-    if (!visibility.all) query = query.where('s.id', 'in', new RegistryRepository(this.db).visibleSubjectIds(visibility));
-    if (filter.province) query = query.where(sql<string>`left(s.region_code, 2)`, '=', filter.province.slice(0, 2));
-    if (filter.platformId) query = query.where('s.platformOrgId', '=', filter.platformId);
-    if (filter.programCode) query = query.where('p.code', '=', filter.programCode);
-    if (filter.projectCode) query = query.where('j.code', '=', filter.projectCode);
-    if (filter.unitId) {
-      const units = subtreeIds(this.db, [filter.unitId]);
-      query = query.where((eb) => eb.or([
-        eb('s.leadUnitId', 'in', units),
-        eb.exists(eb.selectFrom('subjectUnits as su').select('su.orgId').whereRef('su.subjectId', '=', 's.id').where('su.orgId', 'in', units)),
-      ]));
-    }
-    if (filter.q) {
-      const like = containsPattern(filter.q);
-      query = query.where((eb) => eb.or([eb('s.code', 'ilike', like), eb('s.titleZh', 'ilike', like), eb('s.titleEn', 'ilike', like)]));
-    }
     const filtered = Object.values(filter).some((value) => value !== undefined && value !== '');
-    return { query, whole: visibility.all && !filtered };
+    const whole = visibility.all && !filtered;
+    if (!whole) query = query.where('s.id', 'in', new RegistryRepository(this.db).scopedSubjectIds(visibility, filter));
+    return { query, whole };
   }
 
   /** Exactly these subjects (a page of a list, the subjects of a reminder). */

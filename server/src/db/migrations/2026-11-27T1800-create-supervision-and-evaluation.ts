@@ -98,6 +98,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('subject_scores_pk', ['run_id', 'subject_id'])
     .execute();
   await db.schema.createIndex('subject_scores_subject_idx').on('subject_scores').columns(['subject_id', 'run_id']).execute();
+  // A ranking page reads one run's rows in rank order without sorting the whole run.
+  await db.schema.createIndex('subject_scores_rank_idx').on('subject_scores').columns(['run_id', 'rank', 'subject_id']).execute();
 
   // Roll-ups of a run per PI, unit, province, platform and program: means of their subjects' scores, ranked.
   await db.schema
@@ -150,13 +152,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('utilisation_reports_status_idx').on('utilisation_reports').columns(['status', 'created_at']).execute();
   await db.schema.createIndex('utilisation_reports_scope_idx').on('utilisation_reports').columns(['scope_type', 'scope_id', 'created_at']).execute();
 
-  // Dashboard queries group resources of a subject by type and status.
-  await db.schema.createIndex('resources_subject_type_status_idx').on('resources').columns(['subject_id', 'resource_type', 'status']).execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`DROP INDEX IF EXISTS resources_subject_type_status_idx`.execute(db);
   for (const table of ['utilisation_reports', 'program_contacts', 'rollup_scores', 'subject_scores', 'evaluation_runs', 'evaluation_rule_sets', 'reuse_reports', 'funding_reports', 'settings']) {
     await db.schema.dropTable(table).ifExists().execute();
   }

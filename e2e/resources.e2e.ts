@@ -37,23 +37,58 @@ async function logIn(page: Page, username: string): Promise<void> {
 }
 
 /** Picks a vocabulary term in one of the standard form's selects (they filter as you type). */
+/** The selected values a select shows (a chosen term, or the tags typed in). */
+const selected = (page: Page, id: string, text: string) => page.locator(`.ant-select:has(#${id})`, { hasText: text });
+
+/** Picks a term, and checks the field shows it (once more if a busy page lost the click). */
 async function choose(page: Page, id: string, search: string, label: string): Promise<void> {
-  await page.locator(`#${id}`).click();
-  await page.locator(`#${id}`).fill(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+  for (let attempt = 1; ; attempt += 1) {
+    await page.locator(`#${id}`).click();
+    await page.locator(`#${id}`).fill(search);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+    try {
+      await selected(page, id, label).first().waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      const shown = await page.locator(`.ant-select:has(#${id})`).first().textContent();
+      if (attempt === 2) throw new Error(`${id}: chose ${label}, the field shows "${shown}"`, { cause: error });
+    }
+  }
 }
 
+/** Types each tag and presses Enter; waits until the field shows it (a busy page may take the key before the text). */
 async function addTags(page: Page, id: string, tags: string[]): Promise<void> {
   for (const tag of tags) {
-    await page.locator(`#${id}`).fill(tag);
-    await page.locator(`#${id}`).press('Enter');
+    const field = page.locator(`#${id}`);
+    await field.fill(tag);
+    await expect.poll(() => field.inputValue()).toBe(tag);
+    await field.press('Enter');
+    await selected(page, id, tag).first().waitFor();
   }
 }
 
 async function pickDate(page: Page, id: string, date: string): Promise<void> {
-  await page.locator(`#${id}`).click();
-  await page.locator(`#${id}`).fill(date);
-  await page.locator(`#${id}`).press('Enter');
+  const field = page.locator(`#${id}`);
+  await field.click();
+  await field.fill(date);
+  await field.press('Enter');
+  await expect.poll(() => field.inputValue()).toBe(date);
+}
+
+/**
+ * The editor's verdict on the required fields; when it is not yet complete, also what the server still
+ * reports for the saved record (so a failure says which field was missed).
+ */
+async function completeness(page: Page): Promise<string> {
+  const text = (await page.getByTestId('completeness').first().textContent()) ?? '';
+  if (text === '必填项已完整') return text;
+  const id = /\/resources\/([0-9a-f-]{36})/.exec(page.url())?.[1];
+  const problems = await page.evaluate(async (resourceId) => {
+    const response = await fetch(`/api/resources/${resourceId}`);
+    const detail = (await response.json()) as { problems?: Array<{ path: string; code: string }> };
+    return (detail.problems ?? []).map((p) => `${p.path} ${p.code}`).join(', ');
+  }, id);
+  return `${text} (server: ${problems})`;
 }
 
 /** Chromium's network emulation: limit the upload rate (MB/s), or lift the limit with null. */
@@ -150,7 +185,7 @@ describe.runIf(RUN_BROWSER_TESTS)('describing a resource, uploading its data and
     await page.locator('#root_deIdentificationStatement').fill('已删除姓名、身份证号、联系电话等直接标识符，研究对象以随机编号标识。');
     // Autosaved about 1.5 s after the last change; the server then finds nothing to fix.
     await page.locator('[data-testid=save-state][data-state=saved]').first().waitFor();
-    await page.getByTestId('completeness').first().getByText('必填项已完整').waitFor();
+    await expect.poll(() => completeness(page), { timeout: 30_000 }).toBe('必填项已完整');
     expect(await page.getByTestId('resource-title').textContent()).toBe('浙江省成人慢性病队列基线调查数据集（2019—2021）');
     await shot(page, 'res-02-filled');
 

@@ -17,6 +17,7 @@ export function createScheduler(database: Database, config: Config, services: Se
     { name: 'mail-delivery', everyMs: MINUTE, run: async () => JSON.stringify(await mail.deliverDue()) },
     { name: 'plan-deadlines', everyMs: 60 * MINUTE, run: async () => `reminders queued: ${await services.plans.remindOverdue()}` },
     { name: 'resource-deadlines', everyMs: 60 * MINUTE, run: async () => `reminders queued: ${await services.reviews.remindOverdue()}` },
+    { name: 'supervision-progress', everyMs: MINUTE, run: async () => `subjects refreshed: ${await services.supervision.refreshProgress()}` },
     { name: 'supervision-reminders', everyMs: 60 * MINUTE, run: async () => `subjects reminded: ${await services.supervision.remindScheduled()}` },
     { name: 'embargo-lift', everyMs: 60 * MINUTE, run: async () => `lifted: ${await liftEmbargoes(database.db, (trx, id) => reindexResource(trx, id))}` },
     { name: 'cstr-registration', everyMs: MINUTE, run: async () => JSON.stringify(await services.registrations.run()) },

@@ -731,6 +731,59 @@ export interface UtilisationReportsTable {
   error: string | null;
 }
 
+/** A subject's progress as the supervision dashboards aggregate it (T1810; refreshed from subjectProgressStale). */
+export interface SubjectProgressTable {
+  subjectId: string;
+  code: string;
+  regionCode: string;
+  leadUnitId: string;
+  platformOrgId: string;
+  projectCode: string;
+  programCode: string;
+  acceptanceDate: DateColumn | null;
+  collectionBudget: Numeric;
+  planned: number;
+  delivered: number;
+  plannedByType: number[];
+  deliveredByType: number[];
+  complete: boolean;
+  openDueByType: Array<DateColumn | null>;
+  firstOpenDue: DateColumn | null;
+  released: number;
+  inUnit: number;
+  inPlatform: number;
+  inExpert: number;
+  reviewDueAt: Timestamp | null;
+  approved: boolean;
+  planStatus: string;
+  planReviewDueAt: Timestamp | null;
+  certificateCode: string | null;
+  /** numeric(14,2): read as a string. */
+  spent: Numeric;
+  refreshedAt: GeneratedTimestamp;
+}
+
+export interface SubjectTypeProgressTable {
+  subjectId: string;
+  resourceType: string;
+  planned: number;
+  delivered: number;
+  dueDate: DateColumn | null;
+  waived: boolean;
+}
+
+export interface SubjectOpenLinesTable {
+  subjectId: string;
+  resourceType: string;
+  dueDate: DateColumn;
+  lines: number;
+}
+
+export interface SubjectProgressStaleTable {
+  subjectId: string;
+  mark: Generated<string>;
+}
+
 export interface DB {
   regions: RegionsTable;
   organisations: OrganisationsTable;
@@ -781,6 +834,10 @@ export interface DB {
   contactRequests: ContactRequestsTable;
   settings: SettingsTable;
   fundingReports: FundingReportsTable;
+  subjectProgress: SubjectProgressTable;
+  subjectTypeProgress: SubjectTypeProgressTable;
+  subjectOpenLines: SubjectOpenLinesTable;
+  subjectProgressStale: SubjectProgressStaleTable;
   reuseReports: ReuseReportsTable;
   evaluationRuleSets: EvaluationRuleSetsTable;
   evaluationRuns: EvaluationRunsTable;

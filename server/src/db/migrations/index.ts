@@ -9,6 +9,7 @@ import * as createAccess from './2026-11-27T1710-create-access';
 import * as createUsage from './2026-11-27T1720-create-usage';
 import * as createHarvestIndex from './2026-11-27T1730-create-harvest-index';
 import * as createSupervisionAndEvaluation from './2026-11-27T1800-create-supervision-and-evaluation';
+import * as createSubjectProgress from './2026-11-27T1810-create-subject-progress';
 
 /** Every migration, in the order applied. Migrations are frozen: add new files, never edit old ones. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T1720-create-usage': createUsage,
   '2026-11-27T1730-create-harvest-index': createHarvestIndex,
   '2026-11-27T1800-create-supervision-and-evaluation': createSupervisionAndEvaluation,
+  '2026-11-27T1810-create-subject-progress': createSubjectProgress,
 };

@@ -49,6 +49,7 @@ export class RemindersService {
     const refs = await this.stats.subjectRefs([...subjects.values()].map((s) => s.id));
     const allowed = [...subjects.values()].filter((s) => can(ctx.actor, 'supervision.remind', refs.get(s.id)!));
     const today = chinaDate(now);
+    await this.stats.refreshStale({ maxBatches: 1 });
     const details = new Map((await this.stats.details(this.stats.scopeOf(allowed.map((s) => s.id)), { now, today }, { overdue: false, sort: 'code', order: 'asc' })).map((d) => [d.id, d]));
     const recipients = await this.recipientsOf(allowed.map((s) => s.id));
     const message = input.message?.trim() || null;

@@ -40,10 +40,10 @@ export function presentBreakdownRow(row: Awaited<ReturnType<SupervisionRepositor
 }
 
 /** What is overdue on a subject: a plan review step, a resource review step, and each type with a line past due. */
-export function overdueItems(row: Pick<StatsRow, 'planReviewOverdue' | 'overdueReviews'> & { byType: DetailRow['byType'] }): string[] {
+export function overdueItems(row: Pick<StatsRow, 'planReviewOverdue' | 'reviewsOverdue'> & { byType: DetailRow['byType'] }): string[] {
   return [
     ...(row.planReviewOverdue ? ['plan_review'] : []),
-    ...(row.overdueReviews > 0 ? ['resource_review'] : []),
+    ...(row.reviewsOverdue ? ['resource_review'] : []),
     ...[...row.byType].sort(byTypeOrder).filter((t) => t.overdueLines > 0).map((t) => `line:${t.type}`),
   ];
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { SubjectRef, SubjectVisibility } from '../registry/registry.policy';
 import { RegistryRepository, type ScopeFilter } from '../registry/registry.repository';
@@ -40,14 +40,16 @@ export interface StatsRow {
   budget: string;
   planned: number;
   delivered: number;
-  overdueLines: number;
+  /** A plan line past its due date and not yet covered (waived types aside). */
+  linesOverdue: boolean;
   overdueTypes: number;
   complete: boolean;
   released: number;
   inUnit: number;
   inPlatform: number;
   inExpert: number;
-  overdueReviews: number;
+  /** A resource past its review step's deadline. */
+  reviewsOverdue: boolean;
   approved: boolean;
   planStatus: string;
   planReviewOverdue: boolean;
@@ -68,13 +70,113 @@ export interface DetailRow extends StatsRow {
   lastReminderAt: Date | null;
 }
 
-const OVERDUE = sql`(overdue_lines > 0 OR plan_review_overdue OR overdue_reviews > 0)`;
-const SORTS: Record<SortKey, RawBuilder<unknown>> = {
-  code: sql`code`,
+const OVERDUE = sql`(lines_overdue OR plan_review_overdue OR reviews_overdue)`;
+/** A list's order: by code alone (indexed), or by a figure then code. */
+function orderBy({ sort, order }: { sort: SortKey; order: 'asc' | 'desc' }): RawBuilder<unknown> {
+  const direction = order === 'desc' ? sql`DESC` : sql`ASC`;
+  return sort === 'code' ? sql`code ${direction}` : sql`${SORTS[sort]} ${direction} NULLS LAST, code ASC`;
+}
+
+const SORTS: Record<Exclude<SortKey, 'code'>, RawBuilder<unknown>> = {
   completion: sql`CASE WHEN planned > 0 THEN delivered::float8 / planned ELSE 0 END`,
   daysToAcceptance: sql`acceptance_date`,
-  overdue: sql`(overdue_types + plan_review_overdue::int + (overdue_reviews > 0)::int)`,
+  overdue: sql`(overdue_types + plan_review_overdue::int + reviews_overdue::int)`,
 };
+
+/** Subjects whose progress one refresh transaction recomputes. */
+const REFRESH_BATCH = 5_000;
+/** The advisory lock that serialises progress refreshes (any constant the platform uses nowhere else). */
+const PROGRESS_LOCK = 81_000_810;
+const REVIEW_STATUSES = sql`('unit_review', 'platform_review', 'expert_review', 'returned')`;
+
+/**
+ * What a subject's progress row is computed from, as CTEs `types` (per subject and type) and `facts` (per
+ * subject): approved lines with their cumulative planned count per type (a line is covered once the
+ * type's releases reach it); resources counted per subject in one pass, releases per type as an array in
+ * DESIGN §3's type order (a lineage has one released version at a time: release supersedes the older
+ * one); waivers, the newest plan version, the newest funding report and the certificate. Nothing here
+ * depends on the moment: deadlines are kept, and compared with "now" when the dashboards read them.
+ */
+function progressFacts(ids: string[]) {
+  const types = [...RESOURCE_TYPES];
+  const perType = (expression: (type: string) => RawBuilder<unknown>, cast: string) => sql`ARRAY[${sql.join(types.map(expression))}]::${sql.raw(cast)}`;
+  return sql`
+    WITH scope AS (
+      SELECT s.id, s.code, s.region_code, s.lead_unit_id, s.platform_org_id, j.code AS project_code, p.code AS program_code, s.acceptance_date, s.collection_budget
+      FROM subjects s JOIN projects j ON j.id = s.project_id JOIN programs p ON p.id = j.program_id
+      WHERE s.id = ANY(${ids}::uuid[])
+    ),
+    res_subject AS (
+      SELECT r.subject_id,
+        count(*) FILTER (WHERE r.status = 'released')::int AS released,
+        ${perType((type) => sql`count(*) FILTER (WHERE r.status = 'released' AND r.resource_type = ${type})`, 'int[]')} AS released_by_type,
+        count(*) FILTER (WHERE r.status = 'unit_review')::int AS in_unit,
+        count(*) FILTER (WHERE r.status = 'platform_review')::int AS in_platform,
+        count(*) FILTER (WHERE r.status = 'expert_review')::int AS in_expert,
+        min(r.step_due_at) FILTER (WHERE r.status IN ${REVIEW_STATUSES}) AS review_due_at
+      FROM resources r JOIN scope sc ON sc.id = r.subject_id
+      WHERE r.status = 'released' OR r.status IN ${REVIEW_STATUSES}
+      GROUP BY r.subject_id
+    ),
+    lines AS (
+      SELECT pl.subject_id, l.resource_type COLLATE "C" AS resource_type, l.planned_count, l.due_date,
+        coalesce(rs.released_by_type[array_position(${types}::text[], l.resource_type)], 0) AS released,
+        sum(l.planned_count) OVER (PARTITION BY pl.subject_id, l.resource_type COLLATE "C" ORDER BY l.due_date, l.position) AS cum,
+        EXISTS (SELECT 1 FROM plan_waivers w WHERE w.subject_id = pl.subject_id AND w.resource_type = l.resource_type) AS waived
+      FROM plans pl JOIN scope sc ON sc.id = pl.subject_id
+      JOIN plan_lines l ON l.plan_version_id = pl.approved_version_id
+      LEFT JOIN res_subject rs ON rs.subject_id = pl.subject_id
+    ),
+    types AS (
+      SELECT subject_id, resource_type,
+        sum(planned_count)::int AS planned,
+        least(max(released), sum(planned_count))::int AS delivered,
+        bool_or(waived) AS waived,
+        coalesce(min(due_date) FILTER (WHERE released < cum), max(due_date)) AS due_date,
+        coalesce(array_agg(due_date ORDER BY due_date) FILTER (WHERE NOT waived AND released < cum), '{}') AS open_dues
+      FROM lines
+      GROUP BY subject_id, resource_type
+    ),
+    per_subject AS (
+      SELECT subject_id, sum(planned)::int AS planned, sum(delivered)::int AS delivered, bool_and(waived OR delivered >= planned) AS complete,
+        ${perType((type) => sql`coalesce(sum(planned) FILTER (WHERE resource_type = ${type}), 0)`, 'int[]')} AS planned_by_type,
+        ${perType((type) => sql`coalesce(sum(delivered) FILTER (WHERE resource_type = ${type}), 0)`, 'int[]')} AS delivered_by_type,
+        ${perType((type) => sql`min(open_dues[1]) FILTER (WHERE resource_type = ${type})`, 'date[]')} AS open_due_by_type,
+        min(open_dues[1]) AS first_open_due
+      FROM types GROUP BY subject_id
+    ),
+    plan_state AS (
+      SELECT DISTINCT ON (pl.id) pl.subject_id, pl.approved_version_id IS NOT NULL AS approved, v.status AS plan_status,
+        CASE WHEN v.status IN ('unit_review', 'platform_review', 'returned') THEN v.step_due_at END AS plan_review_due_at
+      FROM plans pl JOIN scope sc ON sc.id = pl.subject_id
+      JOIN plan_versions v ON v.plan_id = pl.id
+      ORDER BY pl.id, v.version_no DESC
+    ),
+    spent AS (
+      SELECT DISTINCT ON (f.subject_id) f.subject_id, f.amount_spent
+      FROM funding_reports f JOIN scope sc ON sc.id = f.subject_id
+      ORDER BY f.subject_id, f.reported_at DESC, f.id DESC
+    ),
+    facts AS (
+      SELECT sc.id, sc.code, sc.region_code, sc.lead_unit_id, sc.platform_org_id, sc.project_code, sc.program_code, sc.acceptance_date, sc.collection_budget,
+        coalesce(ps.planned, 0) AS planned, coalesce(ps.delivered, 0) AS delivered,
+        coalesce(ps.planned_by_type, ${perType(() => sql`0`, 'int[]')}) AS planned_by_type,
+        coalesce(ps.delivered_by_type, ${perType(() => sql`0`, 'int[]')}) AS delivered_by_type,
+        coalesce(ps.complete, false) AS complete,
+        coalesce(ps.open_due_by_type, ${perType(() => sql`NULL`, 'date[]')}) AS open_due_by_type,
+        ps.first_open_due,
+        coalesce(rs.released, 0) AS released, coalesce(rs.in_unit, 0) AS in_unit, coalesce(rs.in_platform, 0) AS in_platform,
+        coalesce(rs.in_expert, 0) AS in_expert, rs.review_due_at,
+        coalesce(pst.approved, false) AS approved, coalesce(pst.plan_status, 'none') AS plan_status, pst.plan_review_due_at,
+        c.code AS certificate_code, coalesce(sp.amount_spent, 0)::numeric(14, 2) AS spent
+      FROM scope sc
+      LEFT JOIN per_subject ps ON ps.subject_id = sc.id
+      LEFT JOIN res_subject rs ON rs.subject_id = sc.id
+      LEFT JOIN plan_state pst ON pst.subject_id = sc.id
+      LEFT JOIN certificates c ON c.subject_id = sc.id
+      LEFT JOIN spent sp ON sp.subject_id = sc.id
+    )`;
+}
 
 /**
  * Set-based dashboard queries: every figure is aggregated per subject with GROUP BY over the scope in
@@ -83,7 +185,7 @@ const SORTS: Record<SortKey, RawBuilder<unknown>> = {
 export class SupervisionRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  /** The visible subjects, narrowed by the filters, with the columns the figures are grouped by. */
+  /** The visible subjects, narrowed by the filters (their ids). */
   scope(visibility: SubjectVisibility, filter: SupervisionFilter): Scope {
     let query = this.scopeBase();
     const filtered = Object.values(filter).some((value) => value !== undefined && value !== '');
@@ -97,115 +199,113 @@ export class SupervisionRepository {
     return { query: this.scopeBase().where('s.id', 'in', ids.length > 0 ? ids : ['00000000-0000-0000-0000-000000000000']), whole: false };
   }
 
-  /** Subjects with the columns the figures are grouped by (public for the Scope type only). */
+  /** Subject ids (public for the Scope type only). */
   scopeBase() {
-    return this.db
-      .selectFrom('subjects as s')
-      .innerJoin('projects as j', 'j.id', 's.projectId')
-      .innerJoin('programs as p', 'p.id', 'j.programId')
-      .select(['s.id', 's.code', 's.regionCode', 's.leadUnitId', 's.platformOrgId', 's.acceptanceDate', 's.collectionBudget', 'j.code as projectCode', 'p.code as programCode']);
+    return this.db.selectFrom('subjects as s').select('s.id');
   }
 
   /**
-   * The CTEs every dashboard figure is read from: approved lines with their cumulative planned count per
-   * type (a line is covered once the type's releases reach it); resources counted per subject in one
-   * pass, releases per type as an array in DESIGN §3's type order (a lineage has one released version
-   * at a time: release supersedes the older one); waivers, the latest plan version, the newest funding
-   * report and the certificate; all joined into `stats`.
+   * Recomputes the progress rows of the subjects marked stale (T1810 triggers mark them), in batches of
+   * REFRESH_BATCH per short transaction, at most `maxBatches`; returns how many were refreshed.
+   * Refreshes are serialised by an advisory lock; a stale mark is removed only if unchanged since it was
+   * read, so a change committed during the refresh is picked up by the next one. Dashboard reads refresh
+   * one batch first (a request never waits for more than one), the job everything every minute.
+   */
+  async refreshStale({ maxBatches = Infinity, beforeClearing }: { maxBatches?: number; beforeClearing?: (trx: Transaction<DB>) => Promise<void> } = {}): Promise<number> {
+    let refreshed = 0;
+    for (let batches = 0; batches < maxBatches; batches += 1) {
+      const batch = await this.db.transaction().execute(async (trx) => {
+        await sql`SELECT pg_advisory_xact_lock(${PROGRESS_LOCK})`.execute(trx);
+        const stale = await trx.selectFrom('subjectProgressStale').select(['subjectId', 'mark']).orderBy('subjectId').limit(REFRESH_BATCH).execute();
+        if (stale.length === 0) return 0;
+        const ids = stale.map((s) => s.subjectId);
+        await sql`${progressFacts(ids)}
+          INSERT INTO subject_progress (subject_id, code, region_code, lead_unit_id, platform_org_id, project_code, program_code, acceptance_date, collection_budget,
+            planned, delivered, planned_by_type, delivered_by_type, complete, open_due_by_type, first_open_due,
+            released, in_unit, in_platform, in_expert, review_due_at, approved, plan_status, plan_review_due_at, certificate_code, spent, refreshed_at)
+          SELECT id, code, region_code, lead_unit_id, platform_org_id, project_code, program_code, acceptance_date, collection_budget,
+            planned, delivered, planned_by_type, delivered_by_type, complete, open_due_by_type, first_open_due,
+            released, in_unit, in_platform, in_expert, review_due_at, approved, plan_status, plan_review_due_at, certificate_code, spent, now()
+          FROM facts
+          ON CONFLICT (subject_id) DO UPDATE SET code = excluded.code, region_code = excluded.region_code, lead_unit_id = excluded.lead_unit_id,
+            platform_org_id = excluded.platform_org_id, project_code = excluded.project_code, program_code = excluded.program_code,
+            acceptance_date = excluded.acceptance_date, collection_budget = excluded.collection_budget, planned = excluded.planned, delivered = excluded.delivered, planned_by_type = excluded.planned_by_type,
+            delivered_by_type = excluded.delivered_by_type, complete = excluded.complete, open_due_by_type = excluded.open_due_by_type,
+            first_open_due = excluded.first_open_due, released = excluded.released, in_unit = excluded.in_unit,
+            in_platform = excluded.in_platform, in_expert = excluded.in_expert, review_due_at = excluded.review_due_at, approved = excluded.approved,
+            plan_status = excluded.plan_status, plan_review_due_at = excluded.plan_review_due_at, certificate_code = excluded.certificate_code,
+            spent = excluded.spent, refreshed_at = excluded.refreshed_at`.execute(trx);
+        const ofBatch = sql<boolean>`subject_id = ANY(${ids}::uuid[])`;
+        await trx.deleteFrom('subjectTypeProgress').where(ofBatch).execute();
+        await trx.deleteFrom('subjectOpenLines').where(ofBatch).execute();
+        await sql`${progressFacts(ids)},
+          type_rows AS (
+            INSERT INTO subject_type_progress (subject_id, resource_type, planned, delivered, due_date, waived)
+            SELECT subject_id, resource_type, planned, delivered, due_date, waived FROM types
+          )
+          INSERT INTO subject_open_lines (subject_id, resource_type, due_date, lines)
+          SELECT t.subject_id, t.resource_type, d.due_date, count(*)::int FROM types t, unnest(t.open_dues) AS d (due_date)
+          GROUP BY 1, 2, 3`.execute(trx);
+        // (Tests change a subject here, as a concurrent request could.)
+        await beforeClearing?.(trx);
+        await sql`DELETE FROM subject_progress_stale s USING unnest(${ids}::uuid[], ${stale.map((s) => s.mark)}::bigint[]) AS d (id, mark)
+          WHERE s.subject_id = d.id AND s.mark = d.mark`.execute(trx);
+        return stale.length;
+      });
+      refreshed += batch;
+      if (batch < REFRESH_BATCH) break;
+    }
+    return refreshed;
+  }
+
+  /**
+   * The CTEs every dashboard figure is read from: the scope's progress rows (every subject has one once
+   * the stale ones are refreshed, which each read does first; the whole country reads this one table),
+   * with what depends on the moment derived from their stored deadlines — a plan line past due (the earliest
+   * uncovered line's date before today), a review step past its deadline, the plan's review step past due,
+   * and how many types have a line past due.
    */
   private stats(scope: Scope, at: AsOf) {
-    const within = scopeJoin(scope);
+    const overdueTypes = sql.join(RESOURCE_TYPES.map((_, i) => sql`coalesce((p.open_due_by_type[${sql.lit(i + 1)}] < ${at.today}::date)::int, 0)`), sql` + `);
     return sql`
       WITH scope AS (${scope.query}),
-      res_subject AS (
-        SELECT r.subject_id,
-          count(*) FILTER (WHERE r.status = 'released')::int AS released,
-          ARRAY[${sql.join(RESOURCE_TYPES.map((type) => sql`count(*) FILTER (WHERE r.status = 'released' AND r.resource_type = ${type})`))}]::int[] AS released_by_type,
-          count(*) FILTER (WHERE r.status = 'unit_review')::int AS in_unit,
-          count(*) FILTER (WHERE r.status = 'platform_review')::int AS in_platform,
-          count(*) FILTER (WHERE r.status = 'expert_review')::int AS in_expert,
-          count(*) FILTER (WHERE r.status <> 'released' AND r.step_due_at < ${at.now})::int AS overdue_reviews
-        FROM resources r ${within('r.subject_id')}
-        WHERE r.status IN ('released', 'unit_review', 'platform_review', 'expert_review', 'returned')
-        GROUP BY r.subject_id
-      ),
-      lines AS (
-        SELECT pl.subject_id, l.resource_type COLLATE "C" AS resource_type, l.planned_count, l.due_date,
-          coalesce(rs.released_by_type[array_position(${[...RESOURCE_TYPES]}::text[], l.resource_type)], 0) AS released,
-          sum(l.planned_count) OVER (PARTITION BY pl.subject_id, l.resource_type COLLATE "C" ORDER BY l.due_date, l.position) AS cum
-        FROM plans pl ${within('pl.subject_id')}
-        JOIN plan_lines l ON l.plan_version_id = pl.approved_version_id
-        LEFT JOIN res_subject rs ON rs.subject_id = pl.subject_id
-      ),
-      types AS (
-        SELECT l.subject_id, l.resource_type,
-          sum(l.planned_count)::int AS planned,
-          least(max(l.released), sum(l.planned_count))::int AS delivered,
-          bool_or(w.subject_id IS NOT NULL) AS waived,
-          count(*) FILTER (WHERE w.subject_id IS NULL AND l.due_date < ${at.today}::date AND l.released < l.cum)::int AS overdue_lines,
-          coalesce(min(l.due_date) FILTER (WHERE l.released < l.cum), max(l.due_date)) AS due_date
-        FROM lines l
-        LEFT JOIN plan_waivers w ON w.subject_id = l.subject_id AND w.resource_type = l.resource_type
-        GROUP BY l.subject_id, l.resource_type
-      ),
-      per_subject AS (
-        SELECT subject_id, sum(planned)::int AS planned, sum(delivered)::int AS delivered, sum(overdue_lines)::int AS overdue_lines,
-          count(*) FILTER (WHERE overdue_lines > 0)::int AS overdue_types, bool_and(waived OR delivered >= planned) AS complete
-        FROM types GROUP BY subject_id
-      ),
-      plan_state AS (
-        SELECT DISTINCT ON (pl.id) pl.subject_id, pl.approved_version_id IS NOT NULL AS approved, v.status AS plan_status,
-          (v.status IN ('unit_review', 'platform_review', 'returned') AND v.step_due_at < ${at.now}) AS plan_review_overdue
-        FROM plans pl ${within('pl.subject_id')}
-        JOIN plan_versions v ON v.plan_id = pl.id
-        ORDER BY pl.id, v.version_no DESC
-      ),
-      spent AS (
-        SELECT DISTINCT ON (f.subject_id) f.subject_id, f.amount_spent
-        FROM funding_reports f ${within('f.subject_id')}
-        ORDER BY f.subject_id, f.reported_at DESC, f.id DESC
-      ),
       stats AS (
-        SELECT sc.id, sc.code, sc.region_code, sc.lead_unit_id, sc.platform_org_id, sc.project_code, sc.program_code, sc.acceptance_date,
-          sc.collection_budget AS budget,
-          coalesce(ps.planned, 0) AS planned, coalesce(ps.delivered, 0) AS delivered,
-          coalesce(ps.overdue_lines, 0) AS overdue_lines, coalesce(ps.overdue_types, 0) AS overdue_types, coalesce(ps.complete, false) AS complete,
-          coalesce(rs.released, 0) AS released, coalesce(rs.in_unit, 0) AS in_unit, coalesce(rs.in_platform, 0) AS in_platform,
-          coalesce(rs.in_expert, 0) AS in_expert, coalesce(rs.overdue_reviews, 0) AS overdue_reviews,
-          coalesce(pst.approved, false) AS approved, coalesce(pst.plan_status, 'none') AS plan_status,
-          coalesce(pst.plan_review_overdue, false) AS plan_review_overdue,
-          c.code AS certificate_code,
-          coalesce(sp.amount_spent, 0)::numeric(14, 2) AS spent
-        FROM scope sc
-        LEFT JOIN per_subject ps ON ps.subject_id = sc.id
-        LEFT JOIN res_subject rs ON rs.subject_id = sc.id
-        LEFT JOIN plan_state pst ON pst.subject_id = sc.id
-        LEFT JOIN certificates c ON c.subject_id = sc.id
-        LEFT JOIN spent sp ON sp.subject_id = sc.id
+        SELECT p.subject_id AS id, p.code, p.region_code, p.lead_unit_id, p.platform_org_id, p.project_code, p.program_code, p.acceptance_date,
+          p.collection_budget AS budget, p.planned, p.delivered,
+          coalesce(p.first_open_due < ${at.today}::date, false) AS lines_overdue, (${overdueTypes}) AS overdue_types, p.complete,
+          p.released, p.in_unit, p.in_platform, p.in_expert, coalesce(p.review_due_at < ${at.now}, false) AS reviews_overdue,
+          p.approved, p.plan_status, coalesce(p.plan_review_due_at < ${at.now}, false) AS plan_review_overdue,
+          p.certificate_code, p.spent, p.planned_by_type, p.delivered_by_type
+        FROM subject_progress p ${scopeJoin(scope)('p.subject_id')}
       )`;
   }
 
   /** The overview's totals over the scope, with planned and delivered per type. */
   async overview(scope: Scope, at: AsOf) {
+    const within = scopeJoin(scope);
+    const typeSums = (column: string) => sql`ARRAY[${sql.join(RESOURCE_TYPES.map((_, i) => sql`coalesce(sum(${sql.ref(column)}[${sql.lit(i + 1)}]), 0)`))}]::int[]`;
     const { rows } = await sql<{
       subjects: number; withApprovedPlan: number; planned: number; delivered: number; inUnit: number; inPlatform: number; inExpert: number;
       overdueSubjects: number; overdueLines: number; overduePlanReviews: number; overdueResourceReviews: number; certified: number; eligible: number;
-      acceptanceSoon: number; budget: string; spent: string; flagged: number; byType: Array<{ type: string; planned: number; delivered: number }>;
+      acceptanceSoon: number; budget: string; spent: string; flagged: number; plannedByType: number[]; deliveredByType: number[];
     }>`${this.stats(scope, at)}
       SELECT count(*)::int AS subjects, count(*) FILTER (WHERE approved)::int AS with_approved_plan,
         coalesce(sum(planned), 0)::int AS planned, coalesce(sum(delivered), 0)::int AS delivered,
         coalesce(sum(in_unit), 0)::int AS in_unit, coalesce(sum(in_platform), 0)::int AS in_platform, coalesce(sum(in_expert), 0)::int AS in_expert,
-        count(*) FILTER (WHERE ${OVERDUE})::int AS overdue_subjects, coalesce(sum(overdue_lines), 0)::int AS overdue_lines,
-        count(*) FILTER (WHERE plan_review_overdue)::int AS overdue_plan_reviews, coalesce(sum(overdue_reviews), 0)::int AS overdue_resource_reviews,
+        count(*) FILTER (WHERE ${OVERDUE})::int AS overdue_subjects,
+        (SELECT coalesce(sum(ol.lines), 0)::int FROM subject_open_lines ol ${within('ol.subject_id')} WHERE ol.due_date < ${at.today}::date) AS overdue_lines,
+        count(*) FILTER (WHERE plan_review_overdue)::int AS overdue_plan_reviews,
+        (SELECT count(*)::int FROM resources r ${within('r.subject_id')} WHERE r.status IN ${REVIEW_STATUSES} AND r.step_due_at < ${at.now}) AS overdue_resource_reviews,
         count(*) FILTER (WHERE certificate_code IS NOT NULL)::int AS certified,
         count(*) FILTER (WHERE certificate_code IS NULL AND complete)::int AS eligible,
         count(*) FILTER (WHERE certificate_code IS NULL AND acceptance_date <= ${at.today}::date + 90)::int AS acceptance_soon,
         coalesce(sum(budget), 0)::numeric(16, 2)::text AS budget, coalesce(sum(spent), 0)::numeric(16, 2)::text AS spent,
         count(*) FILTER (WHERE spent > 0 AND released = 0)::int AS flagged,
-        (SELECT coalesce(json_agg(json_build_object('type', t.resource_type, 'planned', t.planned, 'delivered', t.delivered)), '[]'::json)
-           FROM (SELECT resource_type, sum(planned)::int AS planned, sum(delivered)::int AS delivered FROM types GROUP BY resource_type) t) AS by_type
+        ${typeSums('planned_by_type')} AS planned_by_type, ${typeSums('delivered_by_type')} AS delivered_by_type
       FROM stats`.execute(this.db);
-    return rows[0]!;
+    const { plannedByType, deliveredByType, ...totals } = rows[0]!;
+    const byType = RESOURCE_TYPES.map((type, i) => ({ type: type as string, planned: plannedByType[i] ?? 0, delivered: deliveredByType[i] ?? 0 })).filter((t) => t.planned > 0);
+    return { ...totals, byType };
   }
 
   /** The scope's figures grouped by province, lead unit, platform or program, with the group's names. */
@@ -238,25 +338,22 @@ export class SupervisionRepository {
   /** One page of subject ids in the requested order, and how many match. */
   async page(scope: Scope, at: AsOf, options: { overdue: boolean; sort: SortKey; order: 'asc' | 'desc'; limit: number; offset: number }) {
     const where = options.overdue ? sql`WHERE ${OVERDUE}` : sql``;
-    const direction = options.order === 'desc' ? sql`DESC` : sql`ASC`;
-    const { rows } = await sql<{ id: string; total: number }>`${this.stats(scope, at)}
-      SELECT id, count(*) OVER ()::int AS total FROM stats ${where}
-      ORDER BY ${SORTS[options.sort]} ${direction} NULLS LAST, code ASC
-      LIMIT ${options.limit} OFFSET ${options.offset}`.execute(this.db);
-    if (rows.length > 0 || options.offset === 0) return { ids: rows.map((r) => r.id), total: rows[0]?.total ?? 0 };
+    // Counted apart: a window count would make the default order (by code, indexed) read every row.
+    const { rows } = await sql<{ id: string }>`${this.stats(scope, at)}
+      SELECT id FROM stats ${where} ORDER BY ${orderBy(options)} LIMIT ${options.limit} OFFSET ${options.offset}`.execute(this.db);
     const counted = await sql<{ total: number }>`${this.stats(scope, at)} SELECT count(*)::int AS total FROM stats ${where}`.execute(this.db);
-    return { ids: [], total: counted.rows[0]!.total };
+    return { ids: rows.map((r) => r.id), total: counted.rows[0]!.total };
   }
 
   /** Full rows (names, lines per type, last reminder) of the scope, ordered; the export reads all, a list one page. */
   async details(scope: Scope, at: AsOf, options: { overdue: boolean; sort: SortKey; order: 'asc' | 'desc'; limit?: number }) {
     const where = options.overdue ? sql`WHERE ${OVERDUE}` : sql``;
-    const direction = options.order === 'desc' ? sql`DESC` : sql`ASC`;
-    const { rows } = await sql<DetailRow>`${this.stats(scope, at)},
+    const { rows } = await sql<DetailRow & { plannedByType: number[] | null; deliveredByType: number[] | null }>`${this.stats(scope, at)},
       type_lines AS (
-        SELECT subject_id, json_agg(json_build_object('type', resource_type, 'planned', planned, 'delivered', delivered, 'dueDate', due_date,
-          'overdueLines', overdue_lines, 'waived', waived)) AS by_type
-        FROM types GROUP BY subject_id
+        SELECT t.subject_id, json_agg(json_build_object('type', t.resource_type, 'planned', t.planned, 'delivered', t.delivered, 'dueDate', t.due_date,
+          'waived', t.waived, 'overdueLines', (SELECT coalesce(sum(ol.lines), 0) FROM subject_open_lines ol
+            WHERE ol.subject_id = t.subject_id AND ol.resource_type = t.resource_type AND ol.due_date < ${at.today}::date))) AS by_type
+        FROM subject_type_progress t ${scopeJoin(scope)('t.subject_id')} GROUP BY t.subject_id
       ),
       reminded AS (
         SELECT item_id, max(created_at) AS last_reminder_at FROM reminders
@@ -274,9 +371,9 @@ export class SupervisionRepository {
       LEFT JOIN type_lines tl ON tl.subject_id = st.id
       LEFT JOIN reminded rm ON rm.item_id = st.id::text
       ${where}
-      ORDER BY ${SORTS[options.sort]} ${direction} NULLS LAST, code ASC
+      ORDER BY ${orderBy(options)}
       ${options.limit === undefined ? sql`` : sql`LIMIT ${options.limit}`}`.execute(this.db);
-    return rows;
+    return rows.map(({ plannedByType: _planned, deliveredByType: _delivered, ...row }): DetailRow => row);
   }
 
   /**

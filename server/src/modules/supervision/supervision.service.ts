@@ -42,19 +42,24 @@ export class SupervisionService {
     this.funding = new FundingService(db, registry);
   }
 
-  /** The scope of a supervision read: what the actor sees (DESIGN §4), narrowed by the filters. */
-  private scope(ctx: Ctx, filter: SupervisionFilter) {
+  /**
+   * The scope of a supervision read: what the actor sees (DESIGN §4), narrowed by the filters. The
+   * progress rows of subjects changed since the last refresh are recomputed first (up to one batch of
+   * 5 000; after a bulk change the job catches up within minutes), so figures are live.
+   */
+  private async scope(ctx: Ctx, filter: SupervisionFilter) {
     authorize(ctx.actor, 'supervision.read', null);
+    await this.repo.refreshStale({ maxBatches: 1 });
     return this.repo.scope(subjectVisibility(ctx.actor) ?? NOBODY, clean(filter));
   }
 
   async overview(ctx: Ctx, filter: SupervisionFilter, now = new Date()): Promise<Overview> {
-    return presentOverview(await this.repo.overview(this.scope(ctx, filter), asOf(now)));
+    return presentOverview(await this.repo.overview(await this.scope(ctx, filter), asOf(now)));
   }
 
   /** The figures per province, lead unit, platform or program, sorted by (Chinese) name. */
   async breakdown(ctx: Ctx, by: BreakdownKey, filter: SupervisionFilter, now = new Date()): Promise<Breakdown> {
-    const rows = (await this.repo.breakdown(this.scope(ctx, filter), asOf(now), by)).map(presentBreakdownRow);
+    const rows = (await this.repo.breakdown(await this.scope(ctx, filter), asOf(now), by)).map(presentBreakdownRow);
     return { by, rows: rows.sort((a, b) => zhCollator.compare(a.name, b.name) || a.key.localeCompare(b.key)) };
   }
 
@@ -62,7 +67,7 @@ export class SupervisionService {
   async subjects(ctx: Ctx, query: ListOptions & { page: number; pageSize: number }, now = new Date()): Promise<{ total: number; items: SubjectRow[] }> {
     const at = asOf(now);
     const options = listOptions(query);
-    const { ids, total } = await this.repo.page(this.scope(ctx, query), at, { ...options, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+    const { ids, total } = await this.repo.page(await this.scope(ctx, query), at, { ...options, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
     const [details, refs] = await Promise.all([this.repo.details(this.repo.scopeOf(ids), at, options), this.repo.subjectRefs(ids)]);
     const byId = new Map(details.map((d) => [d.id, d]));
     const items = ids.map((id) => byId.get(id)).filter((d) => d !== undefined).map((d) => presentSubjectRow(d, at.today, can(ctx.actor, 'supervision.remind', refs.get(d.id)!)));
@@ -72,7 +77,7 @@ export class SupervisionService {
   /** Every matching row (up to 100 000) as a workbook with sheets 课题 and 汇总, in the same scope. */
   async export(ctx: Ctx, query: ListOptions, now = new Date()): Promise<Buffer> {
     const at = asOf(now);
-    const scope = this.scope(ctx, query);
+    const scope = await this.scope(ctx, query);
     const details = await this.repo.details(scope, at, { ...listOptions(query), limit: MAX_EXPORT_ROWS });
     const overview = presentOverview(await this.repo.overview(scope, at));
     return buildExport(details.map((d) => presentSubjectRow(d, at.today, false)), overview);
@@ -80,7 +85,7 @@ export class SupervisionService {
 
   /** Monthly series of the last `months` China months (the current one last). */
   async chartData(ctx: Ctx, filter: SupervisionFilter & { months: number }, now = new Date()): Promise<Charts> {
-    const scope = this.scope(ctx, filter);
+    const scope = await this.scope(ctx, filter);
     const today = chinaDate(now);
     const current = today.slice(0, 7);
     const first = monthsBefore(current, filter.months - 1);
@@ -111,6 +116,11 @@ export class SupervisionService {
         return { month: m, views: row?.views ?? 0, downloads: row?.downloads ?? 0, searchHits: row?.searchHits ?? 0 };
       }),
     };
+  }
+
+  /** Recomputes the progress of the subjects changed since the last refresh (job `supervision-progress`). */
+  refreshProgress(): Promise<number> {
+    return this.repo.refreshStale();
   }
 
   /** The automatic reminder schedule (job `supervision-reminders`). */

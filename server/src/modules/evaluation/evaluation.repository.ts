@@ -147,18 +147,17 @@ export class EvaluationRepository {
 
   /** A page of the run's subject rows within the scope. */
   async subjectPage(runId: string, visibility: SubjectVisibility, filters: SubjectFilters, sort: ScoreSort, order: 'asc' | 'desc', page: number, pageSize: number) {
-    const base = this.db.selectFrom('subjectScores as ss')
-      .innerJoin('subjects as s', 's.id', 'ss.subjectId')
-      .innerJoin('projects as j', 'j.id', 's.projectId')
-      .innerJoin('programs as pg', 'pg.id', 'j.programId')
-      .where('ss.runId', '=', runId)
-      .where((eb) => this.scope(eb, visibility, filters));
+    // The count needs no subject columns: the scope narrows by subject id (all of the run's rows for the ministry).
+    const scoped = !visibility.all || Object.values(filters).some((value) => value !== undefined && value !== '');
+    const scores = this.db.selectFrom('subjectScores as ss').where('ss.runId', '=', runId)
+      .$if(scoped, (qb) => qb.where('ss.subjectId', 'in', new RegistryRepository(this.db).scopedSubjectIds(visibility, filters)));
     const column = sort === 'rank' ? 'ss.rank' : `ss.${sort}` as const;
     const [items, total] = await Promise.all([
-      base.select(['ss.subjectId', 's.code as key', 's.titleZh as name', 'ss.completion', 'ss.sharing', 'ss.total', 'ss.rank'])
+      scores.innerJoin('subjects as s', 's.id', 'ss.subjectId')
+        .select(['ss.subjectId', 's.code as key', 's.titleZh as name', 'ss.completion', 'ss.sharing', 'ss.total', 'ss.rank'])
         .orderBy(column, (ob) => (order === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsLast())).orderBy('s.code')
         .limit(pageSize).offset((page - 1) * pageSize).execute(),
-      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      scores.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { items, total: Number(total.n) };
   }

@@ -83,48 +83,49 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     CREATE FUNCTION mark_subject_progress_stale() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      -- TG_ARGV[0]: how the changed rows lead to their subject.
+      -- TG_ARGV[0]: how the changed rows lead to their subject. Marks are written in subject order, so two
+      -- statements marking the same subjects lock them in the same order (no deadlock between them).
       IF TG_ARGV[0] = 'id' THEN
         IF TG_OP IN ('INSERT', 'UPDATE') THEN
           INSERT INTO subject_progress_stale (subject_id) SELECT id FROM new_rows
-          ON CONFLICT (subject_id) DO UPDATE SET mark = excluded.mark;
+          ORDER BY 1 ON CONFLICT (subject_id) DO UPDATE SET mark = excluded.mark;
         END IF;
       ELSIF TG_ARGV[0] = 'project_id' THEN
         INSERT INTO subject_progress_stale (subject_id)
         SELECT s.id FROM new_rows n JOIN subjects s ON s.project_id = n.id
-        ON CONFLICT (subject_id) DO UPDATE SET mark = excluded.mark;
+        ORDER BY 1 ON CONFLICT (subject_id) DO UPDATE SET mark = excluded.mark;
       ELSIF TG_ARGV[0] = 'program_id' THEN
         INSERT INTO subject_progress_stale (subject_id)
         SELECT s.id FROM new_rows n JOIN projects j ON j.program_id = n.id JOIN subjects s ON s.project_id = j.id
-        ON CONFLICT (subject_id) DO UPDATE SET mark = excluded.mark;
+        ORDER BY 1 ON CONFLICT (subject_id) DO UPDATE SET mark = excluded.mark;
       ELSIF TG_ARGV[0] = 'subject_id' THEN
         IF TG_OP IN ('INSERT', 'UPDATE') THEN
           INSERT INTO subject_progress_stale (subject_id) SELECT DISTINCT subject_id FROM new_rows
-          ON CONFLICT (subject_id) DO UPDATE SET mark = excluded.mark;
+          ORDER BY 1 ON CONFLICT (subject_id) DO UPDATE SET mark = excluded.mark;
         END IF;
         IF TG_OP IN ('DELETE', 'UPDATE') THEN
           INSERT INTO subject_progress_stale (subject_id) SELECT DISTINCT subject_id FROM old_rows
-          ON CONFLICT (subject_id) DO UPDATE SET mark = excluded.mark;
+          ORDER BY 1 ON CONFLICT (subject_id) DO UPDATE SET mark = excluded.mark;
         END IF;
       ELSIF TG_ARGV[0] = 'plan_id' THEN
         IF TG_OP IN ('INSERT', 'UPDATE') THEN
           INSERT INTO subject_progress_stale (subject_id)
           SELECT DISTINCT p.subject_id FROM new_rows n JOIN plans p ON p.id = n.plan_id
-          ON CONFLICT (subject_id) DO UPDATE SET mark = excluded.mark;
+          ORDER BY 1 ON CONFLICT (subject_id) DO UPDATE SET mark = excluded.mark;
         ELSE
           INSERT INTO subject_progress_stale (subject_id)
           SELECT DISTINCT p.subject_id FROM old_rows o JOIN plans p ON p.id = o.plan_id
-          ON CONFLICT (subject_id) DO UPDATE SET mark = excluded.mark;
+          ORDER BY 1 ON CONFLICT (subject_id) DO UPDATE SET mark = excluded.mark;
         END IF;
       ELSIF TG_ARGV[0] = 'plan_version_id' THEN
         IF TG_OP IN ('INSERT', 'UPDATE') THEN
           INSERT INTO subject_progress_stale (subject_id)
           SELECT DISTINCT p.subject_id FROM new_rows n JOIN plan_versions v ON v.id = n.plan_version_id JOIN plans p ON p.id = v.plan_id
-          ON CONFLICT (subject_id) DO UPDATE SET mark = excluded.mark;
+          ORDER BY 1 ON CONFLICT (subject_id) DO UPDATE SET mark = excluded.mark;
         ELSE
           INSERT INTO subject_progress_stale (subject_id)
           SELECT DISTINCT p.subject_id FROM old_rows o JOIN plan_versions v ON v.id = o.plan_version_id JOIN plans p ON p.id = v.plan_id
-          ON CONFLICT (subject_id) DO UPDATE SET mark = excluded.mark;
+          ORDER BY 1 ON CONFLICT (subject_id) DO UPDATE SET mark = excluded.mark;
         END IF;
       END IF;
       RETURN NULL;
@@ -137,17 +138,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     BEGIN
       IF TG_OP = 'INSERT' THEN
         INSERT INTO subject_progress_stale (subject_id) SELECT DISTINCT subject_id FROM new_rows
-        ON CONFLICT (subject_id) DO UPDATE SET mark = excluded.mark;
+        ORDER BY 1 ON CONFLICT (subject_id) DO UPDATE SET mark = excluded.mark;
       ELSIF TG_OP = 'DELETE' THEN
         INSERT INTO subject_progress_stale (subject_id) SELECT DISTINCT subject_id FROM old_rows
-        ON CONFLICT (subject_id) DO UPDATE SET mark = excluded.mark;
+        ORDER BY 1 ON CONFLICT (subject_id) DO UPDATE SET mark = excluded.mark;
       ELSE
         INSERT INTO subject_progress_stale (subject_id)
         SELECT DISTINCT s.subject_id FROM new_rows n JOIN old_rows o ON o.id = n.id,
           LATERAL (VALUES (n.subject_id), (o.subject_id)) s (subject_id)
         WHERE n.status IS DISTINCT FROM o.status OR n.step_due_at IS DISTINCT FROM o.step_due_at
           OR n.resource_type IS DISTINCT FROM o.resource_type OR n.subject_id IS DISTINCT FROM o.subject_id
-        ON CONFLICT (subject_id) DO UPDATE SET mark = excluded.mark;
+        ORDER BY 1 ON CONFLICT (subject_id) DO UPDATE SET mark = excluded.mark;
       END IF;
       RETURN NULL;
     END $$`.execute(db);

@@ -248,6 +248,8 @@ export class SupervisionRepository {
           GROUP BY 1, 2, 3`.execute(trx);
         // (Tests change a subject here, as a concurrent request could.)
         await beforeClearing?.(trx);
+        // Locked in subject order, as the triggers mark them, so a refresh and a write never deadlock.
+        await sql`SELECT 1 FROM subject_progress_stale WHERE subject_id = ANY(${ids}::uuid[]) ORDER BY subject_id FOR UPDATE`.execute(trx);
         await sql`DELETE FROM subject_progress_stale s USING unnest(${ids}::uuid[], ${stale.map((s) => s.mark)}::bigint[]) AS d (id, mark)
           WHERE s.subject_id = d.id AND s.mark = d.mark`.execute(trx);
         return stale.length;

@@ -219,26 +219,29 @@ export class SupervisionRepository {
         const stale = await trx.selectFrom('subjectProgressStale').select(['subjectId', 'mark']).orderBy('subjectId').limit(REFRESH_BATCH).execute();
         if (stale.length === 0) return 0;
         const ids = stale.map((s) => s.subjectId);
-        await sql`${progressFacts(ids)}
-          INSERT INTO subject_progress (subject_id, code, region_code, lead_unit_id, platform_org_id, project_code, program_code, acceptance_date, collection_budget,
-            planned, delivered, planned_by_type, delivered_by_type, complete, open_due_by_type, first_open_due,
-            released, in_unit, in_platform, in_expert, review_due_at, approved, plan_status, plan_review_due_at, certificate_code, spent, refreshed_at)
-          SELECT id, code, region_code, lead_unit_id, platform_org_id, project_code, program_code, acceptance_date, collection_budget,
-            planned, delivered, planned_by_type, delivered_by_type, complete, open_due_by_type, first_open_due,
-            released, in_unit, in_platform, in_expert, review_due_at, approved, plan_status, plan_review_due_at, certificate_code, spent, now()
-          FROM facts
-          ON CONFLICT (subject_id) DO UPDATE SET code = excluded.code, region_code = excluded.region_code, lead_unit_id = excluded.lead_unit_id,
-            platform_org_id = excluded.platform_org_id, project_code = excluded.project_code, program_code = excluded.program_code,
-            acceptance_date = excluded.acceptance_date, collection_budget = excluded.collection_budget, planned = excluded.planned, delivered = excluded.delivered, planned_by_type = excluded.planned_by_type,
-            delivered_by_type = excluded.delivered_by_type, complete = excluded.complete, open_due_by_type = excluded.open_due_by_type,
-            first_open_due = excluded.first_open_due, released = excluded.released, in_unit = excluded.in_unit,
-            in_platform = excluded.in_platform, in_expert = excluded.in_expert, review_due_at = excluded.review_due_at, approved = excluded.approved,
-            plan_status = excluded.plan_status, plan_review_due_at = excluded.plan_review_due_at, certificate_code = excluded.certificate_code,
-            spent = excluded.spent, refreshed_at = excluded.refreshed_at`.execute(trx);
         const ofBatch = sql<boolean>`subject_id = ANY(${ids}::uuid[])`;
         await trx.deleteFrom('subjectTypeProgress').where(ofBatch).execute();
         await trx.deleteFrom('subjectOpenLines').where(ofBatch).execute();
+        // One statement, one snapshot: the subject rows, their per-type rows and open lines always agree.
         await sql`${progressFacts(ids)},
+          progress_rows AS (
+            INSERT INTO subject_progress (subject_id, code, region_code, lead_unit_id, platform_org_id, project_code, program_code, acceptance_date,
+              collection_budget, planned, delivered, planned_by_type, delivered_by_type, complete, open_due_by_type, first_open_due,
+              released, in_unit, in_platform, in_expert, review_due_at, approved, plan_status, plan_review_due_at, certificate_code, spent, refreshed_at)
+            SELECT id, code, region_code, lead_unit_id, platform_org_id, project_code, program_code, acceptance_date,
+              collection_budget, planned, delivered, planned_by_type, delivered_by_type, complete, open_due_by_type, first_open_due,
+              released, in_unit, in_platform, in_expert, review_due_at, approved, plan_status, plan_review_due_at, certificate_code, spent, now()
+            FROM facts
+            ON CONFLICT (subject_id) DO UPDATE SET code = excluded.code, region_code = excluded.region_code, lead_unit_id = excluded.lead_unit_id,
+              platform_org_id = excluded.platform_org_id, project_code = excluded.project_code, program_code = excluded.program_code,
+              acceptance_date = excluded.acceptance_date, collection_budget = excluded.collection_budget, planned = excluded.planned,
+              delivered = excluded.delivered, planned_by_type = excluded.planned_by_type, delivered_by_type = excluded.delivered_by_type,
+              complete = excluded.complete, open_due_by_type = excluded.open_due_by_type, first_open_due = excluded.first_open_due,
+              released = excluded.released, in_unit = excluded.in_unit, in_platform = excluded.in_platform, in_expert = excluded.in_expert,
+              review_due_at = excluded.review_due_at, approved = excluded.approved, plan_status = excluded.plan_status,
+              plan_review_due_at = excluded.plan_review_due_at, certificate_code = excluded.certificate_code, spent = excluded.spent,
+              refreshed_at = excluded.refreshed_at
+          ),
           type_rows AS (
             INSERT INTO subject_type_progress (subject_id, resource_type, planned, delivered, due_date, waived)
             SELECT subject_id, resource_type, planned, delivered, due_date, waived FROM types

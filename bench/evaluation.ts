@@ -12,7 +12,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { openDatabase, type Database } from '../server/src/db/database';
 import { migrateToLatest } from '../server/src/db/migrator';
 import { loadConfig } from '../server/src/config';
@@ -24,6 +23,7 @@ import type { Actor, Ctx } from '../server/src/platform/context';
 import { isRole } from '../common/roles';
 import { loadFacts } from '../server/src/modules/evaluation/evaluation-inputs';
 import { usageCutoff } from '../server/src/modules/evaluation/evaluation-runner';
+import { admin } from './server-admin';
 
 const SCALE = Number(process.argv[2] ?? 1);
 /** The scale of the world measured (REUSE: the kept database's). */
@@ -66,16 +66,6 @@ async function timed<T>(step: string, work: () => Promise<T>, rows?: (result: T)
   figures.push({ step, ms, rows: count });
   console.log(`  ${step}: ${seconds(ms)} s${count !== undefined ? ` (${count.toLocaleString('en')} rows)` : ''}`);
   return result;
-}
-
-async function admin(url: string, statement: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Runs one generating statement and records its time and row count. */

@@ -7,27 +7,17 @@
  * Creates hj_bench_progress on that server and drops it at the end.
  */
 import os from 'node:os';
-import pg from 'pg';
 import { openDatabase } from '../server/src/db/database';
 import { migrateToLatest } from '../server/src/db/migrator';
 import { SupervisionRepository } from '../server/src/modules/supervision/supervision.repository';
 import { buildOrg, buildSubject } from '../server/src/test/factories';
+import { admin } from './server-admin';
 
 const DB_NAME = 'hj_bench_progress';
 const SUBJECTS = 40;
 const WRITERS = 3;
 const REFRESHERS = 2;
 const SECONDS = 15;
-
-async function admin(url: string, statement: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 const shuffled = <T>(items: T[]) => items.map((item) => ({ item, key: Math.random() })).sort((a, b) => a.key - b.key).map((e) => e.item);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -11,7 +11,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { openDatabase, type Database } from '../server/src/db/database';
 import { migrateToLatest } from '../server/src/db/migrator';
@@ -20,6 +19,7 @@ import { SearchRepository } from '../server/src/modules/search/search.repository
 import { SearchService, type SearchClient } from '../server/src/modules/search/search.service';
 import type { SearchQuerystring } from '../server/src/modules/search/search.schemas';
 import { corpus, rng, zipf } from './search-corpus';
+import { admin } from './server-admin';
 
 const N = Number(process.argv[2] ?? 200_000);
 const target = (process.argv[3] ?? 'pglite') as 'pglite' | 'postgres';
@@ -27,16 +27,6 @@ const BATCH = 500;
 const DB_NAME = 'hj_bench_search';
 const client: SearchClient = { userId: null, ip: '127.0.0.1', userAgent: 'bench', machine: false };
 const ms = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
-
-async function admin(url: string, statement: string) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(statement);
-  } finally {
-    await c.end();
-  }
-}
 
 async function open(): Promise<{ database: Database; cleanup(): Promise<void> }> {
   if (target === 'postgres') {

@@ -11,6 +11,8 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'hj-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const results = [];
+// The failed tests of every pass, repeated at the very end: CI often shows only the tail of the output.
+const failures = [];
 
 function run(label, command, args, env = {}) {
   const started = Date.now();
@@ -30,6 +32,16 @@ function vitest(label, project, env = {}) {
     totals.passed += report.numPassedTests;
     totals.failed += report.numFailedTests;
     totals.skipped += report.numPendingTests + report.numTodoTests;
+    for (const suite of report.testResults ?? []) {
+      const failedTests = (suite.assertionResults ?? []).filter((test) => test.status === 'failed');
+      for (const test of failedTests) {
+        const message = (test.failureMessages ?? []).join('\n').split('\n').slice(0, 8).join('\n    ');
+        failures.push(`✗ [${label}] ${path.relative(root, suite.name)} › ${test.fullName}\n    ${message}`);
+      }
+      if (suite.status === 'failed' && failedTests.length === 0) {
+        failures.push(`✗ [${label}] ${path.relative(root, suite.name)}\n    ${String(suite.message ?? '').split('\n').slice(0, 8).join('\n    ')}`);
+      }
+    }
   } else if (!ok) {
     totals.failed += 1;
   }
@@ -66,6 +78,7 @@ if (fs.existsSync(chromium)) {
   results.push(`– end-to-end tests: not run (no Chromium at ${chromium}; apt-get install chromium)`);
 }
 
+if (failures.length) console.log(`\nfailed:\n${failures.join('\n')}`);
 console.log(`\n${results.join('\n')}`);
 console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(ok && totals.failed === 0 ? 0 : 1);

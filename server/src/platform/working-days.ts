@@ -1,13 +1,22 @@
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** The day of the week in China (UTC+8): 0 Sunday … 6 Saturday. */
+export function chinaWeekday(at: Date): number {
+  return new Date(at.getTime() + CHINA_OFFSET_MS).getUTCDay();
+}
+
 /**
- * Adds working days (Monday–Friday) to a moment. Chinese public holidays and their make-up working
- * weekends are not modelled yet; deadlines fall on weekdays only.
+ * Adds working days (Monday–Friday in China) to a moment, keeping its time of day. Which day a moment
+ * falls on is judged in China time, not UTC: 07:00 on a Monday in Beijing is still Sunday in UTC.
+ * Chinese public holidays and their make-up working weekends are not modelled yet; deadlines fall on
+ * weekdays only.
  */
 export function addWorkingDays(from: Date, days: number): Date {
   const result = new Date(from);
   let added = 0;
   while (added < days) {
-    result.setUTCDate(result.getUTCDate() + 1);
-    const weekday = result.getUTCDay();
+    result.setTime(result.getTime() + 86_400_000);
+    const weekday = chinaWeekday(result);
     if (weekday !== 0 && weekday !== 6) added += 1;
   }
   return result;
@@ -15,7 +24,7 @@ export function addWorkingDays(from: Date, days: number): Date {
 
 /** Today's calendar date in China (UTC+8), as YYYY-MM-DD. */
 export function chinaDate(at = new Date()): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** True when a step's deadline has passed (no deadline is never overdue). */

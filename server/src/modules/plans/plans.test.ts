@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp, type TestClient } from '../../test/build-app';
 import { buildOrg, buildSubject, buildUser, grantSubjectRole } from '../../test/factories';
 import { buildStandard } from '../../test/standard-factory';
+import { expectTenWorkingDaysAhead } from '../../test/deadlines';
 import { deliverOutbox, startSmtp } from '../../test/smtp';
 
 let t: TestApp;
@@ -50,7 +51,7 @@ describe('collection plan lifecycle', () => {
 
     const submitted = (await submitter.post(`/api/plan-versions/${versionId}/submit`)).json();
     expect(submitted.working).toMatchObject({ status: 'unit_review', round: 1, overdue: false });
-    expect(new Date(submitted.working.stepDueAt).getTime()).toBeGreaterThan(Date.now() + 13 * 86_400_000);
+    expectTenWorkingDaysAhead(submitted.working.stepDueAt);
     expect((await submitter.put(`/api/plan-versions/${versionId}/lines`, { lines: LINES })).json().code).toBe('plan.not_editable');
 
     const queue = (await unitAdmin.get('/api/review-queues/plans?tier=unit')).json().items;

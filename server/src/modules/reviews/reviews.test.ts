@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/build-app';
+import { expectTenWorkingDaysAhead } from '../../test/deadlines';
 import { attachFile, buildReviewWorld } from '../../test/review-world';
 import { validCoreRecord } from '../../test/standard-factory';
 
@@ -21,8 +22,7 @@ describe('the review chain', () => {
     const entered = (await clients.pi.get(`/api/resources/${id}`)).json();
     expect(entered.status).toBe('unit_review');
     expect(entered.review).toMatchObject({ tier: 'unit', round: 1, overdue: false });
-    const due = new Date(entered.review.stepDueAt).getTime() - Date.now();
-    expect(due).toBeGreaterThan(13 * 86_400_000); // 10 working days span two weekends at least
+    expectTenWorkingDaysAhead(entered.review.stepDueAt);
     expect((await clients.unitAdmin.get('/api/review-queue?tier=unit')).json().items.map((i: { resourceId: string }) => i.resourceId)).toContain(id);
 
     expect((await clients.unitAdmin.post(`/api/resources/${id}/decision`, { decision: 'return' })).json().code).toBe('review.comment_required');

@@ -7,7 +7,7 @@ import type { StandardDocument } from '../modules/standards/standard-document';
 import { newestApprovedVersion } from '../modules/standards/standards.repository';
 import { addMonths } from '../modules/releases/releases.service';
 import type { ReviewSettings } from '../modules/reviews/review-settings';
-import { chinaDate } from '../platform/working-days';
+import { chinaDate } from '../platform/china-time';
 import { reindexAll } from '../modules/search/search-index';
 import { as, attach, exampleRecord } from './demo-support';
 import { CATALOGUE, type CatalogueEntry } from './demo-portal-catalogue';

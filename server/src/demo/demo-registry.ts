@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB, PlanStatus } from '../db/schema';
-import { addWorkingDays } from '../platform/working-days';
+import { addWorkingDays } from '../platform/china-time';
 
 type Line = [resourceType: string, count: number, due: string, sharingMode: string, notes?: string];
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Services } from '../services';
-import { chinaDate } from '../platform/working-days';
+import { chinaDate } from '../platform/china-time';
 import { as } from './demo-support';
 
 /** Who receives each demo program's utilisation reports (program management offices; not platform users). */

@@ -6,7 +6,7 @@ import type { ResourceType, StandardDocument } from '../modules/standards/standa
 import { as, attach, exampleRecord } from './demo-support';
 import { newestApprovedVersion } from '../modules/standards/standards.repository';
 import { addMonths } from '../modules/releases/releases.service';
-import { chinaDate } from '../platform/working-days';
+import { chinaDate } from '../platform/china-time';
 
 type Stage = 'draft' | 'unit_review' | 'returned' | 'platform_review' | 'expert_review' | 'expert_assigned' | 'approved' | 'released';
 

@@ -9,7 +9,7 @@ import { recordAudit } from '../../platform/audit';
 import type { BlobStore } from '../../platform/blobs';
 import type { Ctx } from '../../platform/context';
 import { localize, type Bilingual } from '../../platform/i18n';
-import { chinaDate } from '../../platform/working-days';
+import { chinaDate } from '../../platform/china-time';
 import { iso } from '../../platform/format';
 import type { RegistryService } from '../registry/registry.service';
 import { RegistryRepository } from '../registry/registry.repository';

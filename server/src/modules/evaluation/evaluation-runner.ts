@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import { chinaDate } from '../../platform/working-days';
+import { chinaDate } from '../../platform/china-time';
 import { rankByTotal, rollUp, scoreSubject } from './evaluation-compute';
 import { loadFacts } from './evaluation-inputs';
 import { EvaluationRepository, type SubjectScoreRow } from './evaluation.repository';

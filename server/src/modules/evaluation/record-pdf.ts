@@ -1,5 +1,5 @@
 import { chineseDocument } from '../../platform/pdf';
-import { chinaDate } from '../../platform/working-days';
+import { chinaDate } from '../../platform/china-time';
 import type { EvaluationRecord, SubjectRole } from './records.service';
 
 const ROLE: Record<SubjectRole, string> = { pi: '负责人', lead_unit: '牵头承担', unit: '参与承担' };

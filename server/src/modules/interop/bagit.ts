@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
 import yazl from 'yazl';
 import type { BlobStore } from '../../platform/blobs';
-import { chinaDate } from '../../platform/working-days';
+import { chinaDate } from '../../platform/china-time';
 import { dataciteRecord, dataciteXml } from './datacite';
 import type { InteropRecord } from './interop-record';
 import { xmlDocument } from './xml';

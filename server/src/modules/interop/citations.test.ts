@@ -93,4 +93,15 @@ describe('citationRecordOf', () => {
     expect(record).toMatchObject({ creators: [{ name: '王芳' }, { name: '李雷' }], year: 2022, kind: 'journal_article', venue: '中华流行病学杂志', doi: '10.3760/x' });
     expect(gbt7714(record)).toBe('王芳, 李雷. 论文题名[J/OL]. 中华流行病学杂志, 2022, 43(5): 601-607[2026-04-01]. https://h.example.cn/r/1. DOI:10.3760/x. CSTR:31253.14.hj2026000002.');
   });
+
+  it('dates a release by the calendar in China: 01:00 on New Year\'s Day in Beijing is 2027, not 2026', () => {
+    const record = citationRecordOf({
+      resource: { resourceType: 'report', titleZh: '年度报告', cstr: 'CSTR:31253.11.hj2027000001', versionNo: 1, releasedAt: new Date('2026-12-31T17:00:00Z') },
+      metadata: { creators: [{ name: '刘洋' }], reportNumber: 'HJ-1' },
+      publisher: '平台', url: 'https://h.example.cn/r/2', accessed: '2027-01-02',
+    });
+    expect(record.year).toBe(2027);
+    expect(gbt7714(record)).toContain('平台, 2027[2027-01-02]');
+    expect(ris(record)).toContain('DA  - 2027/01/01\r\n');
+  });
 });

@@ -1,4 +1,4 @@
-import { chinaDate } from '../../platform/working-days';
+import { chinaDate, chinaYear } from '../../platform/china-time';
 
 /**
  * What a citation of a released resource needs. `publisher` is the platform that publishes the
@@ -112,7 +112,7 @@ export function gbt7714(record: CitationRecord): string {
     case 'proceedings':
       return sentences([creators, `${title}${code}//${record.venue}`, `${record.originalPublisher ?? record.publisher}, ${record.year}${record.pages ? `: ${record.pages}` : ''}${accessed}`, ...identifiers]);
     case 'patent':
-      return sentences([creators, numbered, `${record.issued ?? record.releasedAt.slice(0, 10)}${accessed}`, ...identifiers]);
+      return sentences([creators, numbered, `${record.issued ?? chinaDate(new Date(record.releasedAt))}${accessed}`, ...identifiers]);
     case 'book':
     case 'thesis':
       return sentences([creators, `${title}${code}`, version, `${record.originalPublisher ?? record.publisher}, ${record.year}${accessed}`, ...identifiers]);
@@ -194,7 +194,7 @@ export function ris(record: CitationRecord): string {
     ...line('SP', start),
     ...line('EP', end),
     ...line('PY', String(record.year)),
-    ...line('DA', (kind === 'patent' && record.issued ? record.issued : record.releasedAt.slice(0, 10)).replace(/-/g, '/')),
+    ...line('DA', (kind === 'patent' && record.issued ? record.issued : chinaDate(new Date(record.releasedAt))).replace(/-/g, '/')),
     ...line('PB', record.originalPublisher ?? record.publisher),
     ...line('ET', record.versionNo > 1 || kind === 'dataset' ? `V${record.versionNo}` : undefined),
     ...line(kind === 'patent' ? 'IS' : 'SN', kind === 'patent' || kind === 'standard' || kind === 'report' ? record.number : undefined),
@@ -234,7 +234,7 @@ export function citationRecordOf(input: {
     : [];
   const authors = Array.isArray(metadata.authors) ? (metadata.authors as unknown[]).map((a) => ({ name: str(typeof a === 'object' && a ? (a as Record<string, unknown>).name : a) ?? '' })).filter((a) => a.name) : [];
   const kind = type === 'publication' ? str(metadata.publicationKind) : type === 'patent_standard' ? str(metadata.kind) : undefined;
-  const year = type === 'publication' && /^\d{4}$/.test(String(metadata.year ?? '')) ? Number(metadata.year) : Number(releasedAt.slice(0, 4));
+  const year = type === 'publication' && /^\d{4}$/.test(String(metadata.year ?? '')) ? Number(metadata.year) : chinaYear(new Date(releasedAt));
   return {
     creators: type === 'publication' && authors.length ? authors : creators,
     title: resource.titleZh,

@@ -1,4 +1,4 @@
-import { chinaDate } from '../../platform/working-days';
+import { chinaDate } from '../../platform/china-time';
 import { el, type XmlElement } from './xml';
 import {
   accessRight, bareCstr, creatorsOf, descriptionOf, fieldOf, isoDay, kindLabel, licenceOf, resourceTypeGeneral, str, strings, typeLabel, valueTexts, type InteropRecord,

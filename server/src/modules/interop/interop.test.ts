@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp, type TestClient } from '../../test/build-app';
 import { attachFile, buildReviewWorld } from '../../test/review-world';
 import { SCHEMAS, validateXml } from '../../test/xmllint';
-import { chinaDate } from '../../platform/working-days';
+import { chinaDate } from '../../platform/china-time';
 import { addMonths } from '../releases/releases.service';
 import type { StandardDocument } from '../standards/standard-document';
 

@@ -1,4 +1,4 @@
-import { chinaDate } from '../../platform/working-days';
+import { chinaDate } from '../../platform/china-time';
 import { fileAccess } from '../portal/portal-access';
 import { cstrResolverUrl } from '../releases/cstr';
 import { accessRight, bareCstr, creatorsOf, descriptionOf, isoDay, licenceOf, SHARING_LABELS, str, strings, typeLabel, kindOf, type InteropRecord } from './interop-record';

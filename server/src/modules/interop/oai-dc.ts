@@ -1,4 +1,4 @@
-import { chinaDate } from '../../platform/working-days';
+import { chinaDate } from '../../platform/china-time';
 import { el, type XmlElement } from './xml';
 import { accessRight, creatorsOf, dcmiType, descriptionOf, fieldOf, isoDay, kindLabel, licenceOf, str, strings, typeLabel, valueTexts, type InteropRecord } from './interop-record';
 

@@ -7,7 +7,7 @@ import { recordAudit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { queueMail, type OutgoingMail } from '../../platform/mail';
 import { mailTemplates } from '../../platform/mail-templates';
-import { addWorkingDays, chinaDate, pastDue } from '../../platform/working-days';
+import { addWorkingDays, chinaDate, pastDue } from '../../platform/china-time';
 import { orgScopes } from '../../platform/authz';
 import type { StandardDocument } from '../standards/standard-document';
 import { newestApprovedVersion } from '../standards/standards.repository';

@@ -8,7 +8,7 @@ import type { Ctx } from '../../platform/context';
 import { queueMail } from '../../platform/mail';
 import { mailTemplates } from '../../platform/mail-templates';
 import { iso } from '../../platform/format';
-import { chinaDate } from '../../platform/working-days';
+import { chinaDate } from '../../platform/china-time';
 import { subjectGrants } from '../registry/registry.policy';
 import type { RegistryService } from '../registry/registry.service';
 import type { UsageRecorder } from '../usage/usage-event';

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { recordAudit } from '../../platform/audit';
 import { systemCtx } from '../../platform/context';
-import { chinaDate } from '../../platform/working-days';
+import { chinaDate } from '../../platform/china-time';
 
 /**
  * Opens the files of embargoed resources whose embargo ended (China date): the sharing mode becomes

@@ -6,7 +6,7 @@ import type { BlobStore } from '../../platform/blobs';
 import type { Ctx } from '../../platform/context';
 import type { Bilingual, Lang } from '../../platform/i18n';
 import { iso } from '../../platform/format';
-import { chinaDate } from '../../platform/working-days';
+import { chinaDate, chinaYear } from '../../platform/china-time';
 import type { RegistryService } from '../registry/registry.service';
 import { RESOURCE_TYPE_LABELS, type FieldSchema, type ResourceType, type StandardDocument } from '../standards/standard-document';
 import { LICENCES } from '../reviews/review-settings';
@@ -73,7 +73,7 @@ export class PortalService {
     const metadata = resource.metadata as Record<string, unknown>;
     const creators = Array.isArray(metadata.creators) ? (metadata.creators as Array<Record<string, unknown>>).map((c) => ({ name: String(c.name ?? ''), unit: c.unit ? String(c.unit) : null, orcid: c.orcid ? String(c.orcid) : null })) : [];
     const licence = LICENCES.find((l) => l.id === resource.licence) ?? { id: resource.licence ?? '', label: { zh: resource.licence ?? '', en: resource.licence ?? '' } };
-    const year = new Date(resource.releasedAt ?? resource.createdAt).getUTCFullYear();
+    const year = chinaYear(new Date(resource.releasedAt ?? resource.createdAt));
     const contact = (metadata.contact ?? null) as { name?: string; email?: string; phone?: string } | null;
     if (client && resource.status !== 'withdrawn') this.usage.recorder?.record({ resourceId: resource.id, kind: 'view', userId: ctx.actor?.userId ?? null, ...client });
     return {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp, type TestClient } from '../../test/build-app';
 import { buildReviewWorld } from '../../test/review-world';
 import { deliverOutbox, startSmtp } from '../../test/smtp';
-import { chinaDate } from '../../platform/working-days';
+import { chinaDate } from '../../platform/china-time';
 import { addMonths } from '../releases/releases.service';
 import { liftEmbargoes } from './embargo';
 import { MailDelivery } from '../../platform/mail';

@@ -1,6 +1,6 @@
 import type { Program, Project } from '../../db/schema';
 import { iso } from '../../platform/format';
-import { pastDue } from '../../platform/working-days';
+import { pastDue } from '../../platform/china-time';
 
 
 export function presentProgram(program: Program & { projectCount?: number | null; subjectCount?: number | null }) {

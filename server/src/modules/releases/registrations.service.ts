@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config';
 import type { DB } from '../../db/schema';
+import { chinaYear } from '../../platform/china-time';
 import { ReleasesRepository } from './releases.repository';
 import type { Registrar } from './registrar';
 
@@ -31,7 +32,7 @@ export class RegistrationsService {
       try {
         const taskId = await this.registrar.submit(due.map((d) => ({
           cstr: d.cstr, title: d.titleZh, url: `${this.config.publicUrl}/r/${d.resourceId}`, resourceType: d.resourceType, publisher: d.publisher,
-          year: new Date(d.releasedAt ?? now).getUTCFullYear(),
+          year: chinaYear(new Date(d.releasedAt ?? now)),
         })));
         await this.repo.updateRegistrations(ids, { status: 'submitted', taskId, lastError: null, nextAttemptAt: now });
         outcome.submitted += due.length;

@@ -7,7 +7,7 @@ import { recordAudit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { queueMail } from '../../platform/mail';
 import { mailTemplates } from '../../platform/mail-templates';
-import { chinaDate } from '../../platform/working-days';
+import { chinaDate } from '../../platform/china-time';
 import type { ResourcesService } from '../resources/resources.service';
 import { LICENCES, loadSettings, SHARING_MODES } from '../reviews/review-settings';
 import { ReviewsRepository } from '../reviews/reviews.repository';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/build-app';
 import { buildReviewWorld } from '../../test/review-world';
 import { validCoreRecord } from '../../test/standard-factory';
-import { chinaDate } from '../../platform/working-days';
+import { chinaDate } from '../../platform/china-time';
 import { addMonths } from './releases.service';
 import { CSTR_PATTERN } from './cstr';
 import { NationalRegistrar } from './registrar';

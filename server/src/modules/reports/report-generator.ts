@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB, ReportPeriod } from '../../db/schema';
-import { chinaDate } from '../../platform/working-days';
+import { chinaDate } from '../../platform/china-time';
 import { RESOURCE_TYPE_LABELS } from '../standards/standard-document';
 import { ReportDataRepository } from './report-data.repository';
 import { monthsOf, periodInstants, periodLabel } from './report-periods';

@@ -1,5 +1,5 @@
 import type { ReportPeriod } from '../../db/schema';
-import { chinaDate } from '../../platform/working-days';
+import { chinaDate } from '../../platform/china-time';
 
 /** Which scheduled reports the ministry wants (settings key `report_schedule`). */
 export interface ReportSchedule {

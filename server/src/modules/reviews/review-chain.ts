@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB, Resource, ResourceStatus, ReviewTier } from '../../db/schema';
-import { addWorkingDays } from '../../platform/working-days';
+import { addWorkingDays } from '../../platform/china-time';
 import { ReviewsRepository } from './reviews.repository';
 import { routeFor, STATUS_OF_TIER, TIERS, type ReviewSettings } from './review-settings';
 

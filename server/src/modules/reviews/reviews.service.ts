@@ -8,7 +8,7 @@ import type { Ctx } from '../../platform/context';
 import { localize } from '../../platform/i18n';
 import { queueMail } from '../../platform/mail';
 import { mailTemplates } from '../../platform/mail-templates';
-import { chinaDate, pastDue } from '../../platform/working-days';
+import { chinaDate, pastDue } from '../../platform/china-time';
 import { iso } from '../../platform/format';
 import { subtreeIds } from '../orgs/orgs.repository';
 import type { ResourcesService } from '../resources/resources.service';

@@ -1,3 +1,4 @@
+import { chinaYear } from '../../platform/china-time';
 import { hanVectorLiteral, latinText } from './segmenter';
 
 /** What the index knows of one listed resource, before segmentation. */
@@ -60,11 +61,6 @@ export interface SearchDocument {
 /** GB/T 2260 province of a region code: its first two digits + 0000. */
 export function provinceOf(regionCode: string): string {
   return `${regionCode.slice(0, 2)}0000`;
-}
-
-/** The calendar year of an instant in China (UTC+8, no daylight saving). */
-export function chinaYear(at: Date): number {
-  return new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
 }
 
 /** A DOI without resolver prefix, lower-cased (DOIs are case-insensitive). */

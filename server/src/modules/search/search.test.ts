@@ -6,6 +6,7 @@ import { buildReviewWorld } from '../../test/review-world';
 import type { ResourceStatus, SharingMode } from '../../db/schema';
 import type { UsageEventInput } from '../usage/usage-event';
 import { reindexAll, reindexResource } from './search-index';
+import { chinaYear } from '../../platform/china-time';
 import { cut } from './segmenter';
 import { SearchService } from './search.service';
 
@@ -243,7 +244,7 @@ describe('the listing rule and index maintenance', () => {
     const v1 = (await w.clients.platformAdmin.post(`/api/resources/${id}/release`, { sharingMode: 'open', licence: 'CC-BY-4.0' })).json();
     const found = await search(q('蓝藻水华'));
     expect(ids(found)).toEqual([id]);
-    expect(found.items[0]).toMatchObject({ cstr: v1.release.cstr, province: { code: '330000' }, platform: { id: w.platform.id }, year: Number(v1.release.releasedAt.slice(0, 4)) });
+    expect(found.items[0]).toMatchObject({ cstr: v1.release.cstr, province: { code: '330000' }, platform: { id: w.platform.id }, year: chinaYear(new Date(v1.release.releasedAt)) });
 
     // Exact identifiers: the CSTR in any usual form, the subject code.
     for (const form of [v1.release.cstr, v1.release.cstr.toLowerCase(), v1.release.cstr.slice(5), `https://cstr.cn/${v1.release.cstr.slice(5)}`]) {

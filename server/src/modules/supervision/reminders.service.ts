@@ -8,7 +8,7 @@ import { systemCtx, type Ctx } from '../../platform/context';
 import { iso } from '../../platform/format';
 import { queueMail } from '../../platform/mail';
 import { mailTemplates } from '../../platform/mail-templates';
-import { chinaDate } from '../../platform/working-days';
+import { chinaDate } from '../../platform/china-time';
 import { subjectVisibility } from '../registry/registry.policy';
 import { RESOURCE_TYPE_LABELS, type ResourceType } from '../standards/standard-document';
 import { RemindersRepository, SCHEDULE_KEY } from './reminders.repository';

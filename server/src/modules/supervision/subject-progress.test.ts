@@ -5,7 +5,7 @@ import type { DB, ResourceStatus } from '../../db/schema';
 import { buildTestApp, type TestApp, type TestClient } from '../../test/build-app';
 import { buildOrg, buildSubject, buildUser } from '../../test/factories';
 import { buildStandard } from '../../test/standard-factory';
-import { chinaDate } from '../../platform/working-days';
+import { chinaDate } from '../../platform/china-time';
 import { SupervisionRepository } from './supervision.repository';
 
 const DAY = 86_400_000;

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { Services } from '../../services';
 import { errors } from '../../platform/schemas';
 import { attachment } from '../standards/standards.routes';
-import { chinaDate } from '../../platform/working-days';
+import { chinaDate } from '../../platform/china-time';
 import {
   Breakdown, BreakdownQuery, Charts, ChartsQuery, CodeParams, ExportQuery, FilterQuery, FundingBody, FundingRequest, Overview,
   ReminderLog, ReminderLogQuery, ReminderRequest, ReminderResults, ReminderSettings, SubjectsPage, SubjectsQuery,

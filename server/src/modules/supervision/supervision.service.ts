@@ -3,7 +3,7 @@ import type { Config } from '../../config';
 import type { DB } from '../../db/schema';
 import { authorize, can } from '../../platform/authz';
 import type { Ctx } from '../../platform/context';
-import { chinaDate } from '../../platform/working-days';
+import { chinaDate } from '../../platform/china-time';
 import { subjectVisibility, type SubjectVisibility } from '../registry/registry.policy';
 import type { RegistryService } from '../registry/registry.service';
 import { monthRange, monthsBefore } from '../usage/usage-keys';

@@ -7,7 +7,7 @@ import { buildTestApp, type TestApp, type TestClient } from '../../test/build-ap
 import { buildOrg, buildSubject, buildUser, grantSubjectRole } from '../../test/factories';
 import { buildStandard } from '../../test/standard-factory';
 import { deliverOutbox, startSmtp } from '../../test/smtp';
-import { chinaDate } from '../../platform/working-days';
+import { chinaDate } from '../../platform/china-time';
 
 const DAY = 86_400_000;
 const today = chinaDate();

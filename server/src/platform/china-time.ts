@@ -1,3 +1,7 @@
+/**
+ * Days, weeks and years as people in China count them (UTC+8, no daylight saving): a deadline, a
+ * release year or a citation date must not move with the server's clock zone or UTC midnight.
+ */
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /** The day of the week in China (UTC+8): 0 Sunday … 6 Saturday. */
@@ -22,7 +26,12 @@ export function addWorkingDays(from: Date, days: number): Date {
   return result;
 }
 
-/** Today's calendar date in China (UTC+8), as YYYY-MM-DD. */
+/** The calendar year of a moment in China (UTC+8, no daylight saving). */
+export function chinaYear(at: Date): number {
+  return new Date(at.getTime() + CHINA_OFFSET_MS).getUTCFullYear();
+}
+
+/** The calendar date of a moment in China (UTC+8), as YYYY-MM-DD; today's by default. */
 export function chinaDate(at = new Date()): string {
   return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }

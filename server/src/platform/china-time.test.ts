@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, chinaDate, chinaWeekday } from './working-days';
+import { addWorkingDays, chinaDate, chinaWeekday } from './china-time';
 
 // Moments written in Beijing time; the week of 2026-11-23 (Monday) to 2026-12-13 (Sunday).
 const beijing = (local: string) => new Date(`${local}+08:00`);

@@ -1,11 +1,9 @@
 import { randomInt } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { creditCodeCheckChar, isValidCreditCode } from '../common/credit-code';
-import { launchBrowser, RUN_BROWSER_TESTS, shot } from './support/browser';
-import { DEMO_PASSWORD, ensureWebBuilt, startServer, type RunningServer } from './support/server';
+import { RUN_BROWSER_TESTS, shot } from './support/browser';
+import { logIn, useBrowserSession } from './support/session';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
@@ -24,45 +22,20 @@ function withWrongCheckChar(code: string): string {
   return code.slice(0, 17) + wrong;
 }
 
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.getByTestId('login-name').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('welcome').waitFor();
-}
-
 /** The antd form item (label, control, error) that holds the element with this test id. */
 function formItemOf(page: Page, testId: string) {
   return page.locator('.ant-form-item').filter({ has: page.getByTestId(testId) });
 }
 
 describe.runIf(RUN_BROWSER_TESTS)('organisations and unit-scoped roles in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = useBrowserSession({ name: 'auth-orgs', viewport: { width: 1366, height: 860 }, actionTimeoutMs: 15_000 });
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    ensureWebBuilt();
-    server = await startServer();
-    context = await browser.newContext({ baseURL: server.url, viewport: { width: 1366, height: 860 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
+    page = await session.newPage();
   });
 
   it('creates a unit, grants unit_admin on it, and the grantee sees only that unit', async () => {
-    onTestFailed(async () => {
-      const file = path.join(tmpdir(), `hj-e2e-failure-${Date.now()}.png`);
-      await page.screenshot({ path: file }).catch(() => undefined);
-      console.error(`Screenshot of the failure: ${file}\nServer output:\n${server.output().slice(-4000)}`);
-    });
     const suffix = String(randomInt(10_000, 99_999));
     const unitZh = `汇交测试大学${suffix}`;
     const unitEn = `Huijiao Test University ${suffix}`;

@@ -1,10 +1,9 @@
 import { randomInt } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, RUN_BROWSER_TESTS, shot } from './support/browser';
-import { DEMO_PASSWORD, ensureWebBuilt, startServer, type RunningServer } from './support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { RUN_BROWSER_TESTS, shot } from './support/browser';
+import { DEMO_PASSWORD } from './support/server';
+import { pickOption, useBrowserSession } from './support/session';
 
 const PI_EMAIL = 'liu.yang@zju.example.cn';
 const SUBMITTER_EMAIL = 'zhang.xiaoyu@zju.example.cn';
@@ -52,20 +51,6 @@ async function createSubject(baseUrl: string): Promise<{ id: string; code: strin
   return { id: subject.id, code };
 }
 
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByTestId('login-name').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('welcome').waitFor();
-}
-
-/** Picks an option of the antd select with this test id. */
-async function choose(page: Page, testId: string, option: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-}
-
 async function planStatus(page: Page): Promise<string> {
   return (await page.getByTestId('plan-view').getByTestId('plan-status').first().textContent()) ?? '';
 }
@@ -78,40 +63,17 @@ async function openFromQueue(page: Page, code: string): Promise<void> {
 
 // The steps run in order and share the subject and the browser page (one scenario, one server).
 describe.runIf(RUN_BROWSER_TESTS)('collection plan from designation to approval in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
+  const session = useBrowserSession({ name: 'plans', actionTimeoutMs: 15_000 });
   let page: Page;
   let subject: { id: string; code: string };
 
   /** Each person works in their own browser session, as they would on their own computer. */
   async function signIn(username: string): Promise<void> {
-    await context?.close();
-    context = await browser.newContext({ baseURL: server.url, viewport: { width: 1366, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await logIn(page, username);
+    page = await session.signIn(username);
   }
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    ensureWebBuilt();
-    server = await startServer();
-    subject = await createSubject(server.url);
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  beforeEach((context) => {
-    context.onTestFailed(async () => {
-      const file = path.join(tmpdir(), `hj-e2e-plans-failure-${Date.now()}.png`);
-      await page?.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-      console.error(`Screenshot of the failure: ${file}\nServer output:\n${server.output().slice(-4000)}`);
-    });
+    subject = await createSubject(session.server.url);
   });
 
   it('the PI finds the subject under "my work" and designates the submitter by email', async () => {
@@ -133,14 +95,14 @@ describe.runIf(RUN_BROWSER_TESTS)('collection plan from designation to approval 
     await page.getByTestId('side-menu').getByText('我的工作').click();
     await page.getByTestId(`file-plan-${subject.code}`).click();
     await page.getByTestId('plan-editor').waitFor();
-    await choose(page, 'plan-line-type-0', '科学数据');
+    await pickOption(page, 'plan-line-type-0', '科学数据');
     await page.getByTestId('plan-line-count-0').fill('3');
-    await choose(page, 'plan-line-sharing-0', '完全开放');
+    await pickOption(page, 'plan-line-sharing-0', '完全开放');
     await page.getByTestId('plan-line-notes-0').fill('出生队列基线调查数据');
     await page.getByTestId('plan-add-line').click();
-    await choose(page, 'plan-line-type-1', '研究实验报告');
+    await pickOption(page, 'plan-line-type-1', '研究实验报告');
     await page.getByTestId('plan-line-count-1').fill('2');
-    await choose(page, 'plan-line-sharing-1', '申请审批');
+    await pickOption(page, 'plan-line-sharing-1', '申请审批');
     await shot(page, 'plans-03-filed');
     await page.getByTestId('plan-submit').click();
     await page.getByTestId('plan-submit-confirm').click();

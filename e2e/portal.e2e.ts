@@ -1,12 +1,11 @@
 import { randomInt } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startSmtp, type ReceivedMail } from '../server/src/test/smtp';
-import { launchBrowser, RUN_BROWSER_TESTS } from './support/browser';
-import { DEMO_PASSWORD, ensureWebBuilt, startServer, type RunningServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import type { ReceivedMail } from '../server/src/test/smtp';
+import { RUN_BROWSER_TESTS } from './support/browser';
+import { logIn, useBrowserSession } from './support/session';
 
 /** An open demo publication (subject 2021YFC2501001, 浙江大学) whose title holds the word 汇交. */
 const OPEN_TITLE = '科技计划资源汇交实践：以慢性病队列为例';
@@ -26,14 +25,6 @@ const POLL = { timeout: 15_000 };
  * ~220 notifications a fresh demo queues.
  */
 const MAIL_TIMEOUT = 180_000;
-
-async function logIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto('/login');
-  await page.getByTestId('login-name').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('welcome').waitFor();
-}
 
 /** The number in “共 N 条结果”. */
 async function resultsTotal(page: Page): Promise<number> {
@@ -65,51 +56,14 @@ async function download(page: Page, button: Locator, dir: string, name: string):
 
 // The steps run in order and share the demo data (one scenario, one server); each person in their own browser session.
 describe.runIf(RUN_BROWSER_TESTS)('open portal: search, landing page, registration, application and approval in the browser', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
-  let server: RunningServer;
-  let browser: Browser;
-  let downloads: string;
-  const contexts: BrowserContext[] = [];
-  /** The page of the step now running (screenshot on failure). */
-  let page: Page | undefined;
+  const session = useBrowserSession({ name: 'portal', smtp: true });
+  const newPage = () => session.newPage();
   let openId = '';
   /** The member who registers in step 2; their session is kept for step 4. */
   let memberPage: Page;
   let landingUrl = '';
   const suffix = String(randomInt(10_000, 99_999));
   const member = { username: `reader${suffix}`, displayName: `周文静${suffix}`, email: `reader${suffix}@example.org`, password: `Reader${suffix}2026` };
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-    contexts.push(context);
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    return page;
-  }
-
-  beforeAll(async () => {
-    downloads = mkdtempSync(path.join(tmpdir(), 'hj-e2e-portal-'));
-    browser = await launchBrowser();
-    ensureWebBuilt();
-    smtp = await startSmtp();
-    server = await startServer({ env: { SMTP_URL: smtp.url } });
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-    await smtp?.close();
-    if (downloads) rmSync(downloads, { recursive: true, force: true });
-  });
-
-  beforeEach((test) => {
-    test.onTestFailed(async () => {
-      const file = path.join(tmpdir(), `hj-e2e-portal-failure-${Date.now()}.png`);
-      await page?.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-      console.error(`Screenshot of the failure: ${file}\nServer output:\n${server.output().slice(-4000)}`);
-    });
-  });
 
   it('an anonymous visitor searches 汇交, narrows to 浙江省, opens a landing page, cites and downloads it', async () => {
     const visitor = await newPage();
@@ -181,13 +135,13 @@ describe.runIf(RUN_BROWSER_TESTS)('open portal: search, landing page, registrati
     const button = downloadButton(visitor);
     expect(await button.count()).toBe(1);
     expect(await button.isEnabled()).toBe(true);
-    const file = await download(visitor, button, downloads, 'open-file');
+    const file = await download(visitor, button, session.dir, 'open-file');
     expect(file.filename).toBe('fulltext.txt');
     expect(file.bytes.length).toBeGreaterThan(0);
     expect(file.bytes.toString('utf8')).toContain(OPEN_TITLE);
 
     // Crawlers get the record without JavaScript: schema.org JSON-LD with the CSTR in the HTML.
-    const response = await fetch(`${server.url}/r/${encodeURIComponent(openId)}`);
+    const response = await fetch(`${session.server.url}/r/${encodeURIComponent(openId)}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await response.text();
@@ -214,7 +168,7 @@ describe.runIf(RUN_BROWSER_TESTS)('open portal: search, landing page, registrati
     // The verification mail, delivered by the server's mail job to the SMTP listener.
     let mail: ReceivedMail | undefined;
     await expect
-      .poll(() => (mail = smtp.inbox.find((m) => m.to.includes(member.email))), { timeout: MAIL_TIMEOUT, interval: 1_000 })
+      .poll(() => (mail = session.inbox.find((m) => m.to.includes(member.email))), { timeout: MAIL_TIMEOUT, interval: 1_000 })
       .toBeDefined();
     expect(mail!.subject).toContain('请验证您的邮箱');
     const link = /https?:\/\/\S+\/verify-email\/(\S+)/.exec(mail!.text);
@@ -261,8 +215,7 @@ describe.runIf(RUN_BROWSER_TESTS)('open portal: search, landing page, registrati
   }, MAIL_TIMEOUT + 60_000);
 
   it('the PI 刘洋 approves the application in 申请审批 with the default expiry', async () => {
-    const pi = await newPage();
-    await logIn(pi, 'pi');
+    const pi = await session.signIn('pi');
     await pi.getByTestId('side-menu').getByText('申请审批').click();
     await pi.waitForURL('**/applications/inbox');
     const row = pi.getByTestId('applications-inbox').locator('tr', { hasText: member.displayName });
@@ -288,7 +241,7 @@ describe.runIf(RUN_BROWSER_TESTS)('open portal: search, landing page, registrati
   });
 
   it('the member reloads the landing page: the download is enabled and the file arrives', async () => {
-    page = memberPage;
+    session.focus(memberPage);
     await memberPage.reload();
     await memberPage.getByTestId('landing-title').waitFor();
     expect(new URL(memberPage.url()).pathname).toBe(landingUrl);
@@ -298,7 +251,7 @@ describe.runIf(RUN_BROWSER_TESTS)('open portal: search, landing page, registrati
 
     const button = downloadButton(memberPage);
     expect(await button.isEnabled()).toBe(true);
-    const file = await download(memberPage, button, downloads, 'approved-file');
+    const file = await download(memberPage, button, session.dir, 'approved-file');
     expect(file.filename).toBe('records.csv');
     expect(file.bytes.length).toBeGreaterThan(0);
     const lines = file.bytes.toString('utf8').trim().split('\n');

@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { launchBrowser, RUN_BROWSER_TESTS, shot } from './support/browser';
-import { DEMO_PASSWORD, ensureWebBuilt, startServer, type RunningServer } from './support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CDPSession, Page } from 'playwright-core';
+import { RUN_BROWSER_TESTS, shot } from './support/browser';
+import { logIn, useBrowserSession } from './support/session';
 
 const MiB = 1024 * 1024;
 const FILE_MIB = 200;
@@ -29,14 +28,6 @@ function writeBigFile(dir: string): { file: string; sha256: string } {
   return { file, sha256: hash.digest('hex') };
 }
 
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.getByTestId('login-name').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('welcome').waitFor();
-}
-
-/** Picks a vocabulary term in one of the standard form's selects (they filter as you type). */
 /** The selected values a select shows (a chosen term, or the tags typed in). */
 const selected = (page: Page, id: string, text: string) => page.locator(`.ant-select:has(#${id})`, { hasText: text });
 
@@ -102,40 +93,18 @@ async function throttleUploads(cdp: CDPSession, mbPerSecond: number | null): Pro
 }
 
 describe.runIf(RUN_BROWSER_TESTS)('describing a resource, uploading its data and submitting it', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = useBrowserSession({ name: 'resources' });
   let page: Page;
-  let dir: string;
   let big: { file: string; sha256: string };
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'hj-e2e-upload-'));
-    big = writeBigFile(dir);
-    browser = await launchBrowser();
-    ensureWebBuilt();
-    server = await startServer();
-    context = await browser.newContext({ baseURL: server.url, viewport: { width: 1366, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    big = writeBigFile(session.dir);
+    page = await session.newPage();
   });
 
   it('creates 科学数据, fills it in Chinese, resumes a 200 MB upload after a reload, checks its SHA-256 and submits', async () => {
-    onTestFailed(async () => {
-      const file = path.join(tmpdir(), `hj-e2e-resources-failure-${Date.now()}.png`);
-      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-      console.error(`Screenshot of the failure: ${file}\nServer output:\n${server.output().slice(-4000)}`);
-    });
 
     // 1. The submitter opens a subject of theirs and its resources.
-    await page.goto('/');
     await logIn(page, 'submitter');
     await page.getByTestId('side-menu').getByText('我的工作').click();
     await page.locator('tr', { hasText: SUBJECT_CODE }).locator('a').first().click();
@@ -191,7 +160,7 @@ describe.runIf(RUN_BROWSER_TESTS)('describing a resource, uploading its data and
 
     // 5. The 200 MB file, uploaded slowly enough to be interrupted by a reload past 20 %.
     await page.getByTestId('files-tab').click();
-    const cdp = await context.newCDPSession(page);
+    const cdp = await page.context().newCDPSession(page);
     await throttleUploads(cdp, 25);
     await page.getByTestId('file-input').setInputFiles(big.file);
     const row = page.getByTestId('upload-row').first();

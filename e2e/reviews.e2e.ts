@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, RUN_BROWSER_TESTS } from './support/browser';
-import { DEMO_PASSWORD, ensureWebBuilt, startServer, type RunningServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { RUN_BROWSER_TESTS } from './support/browser';
+import { pickOption, useBrowserSession } from './support/session';
 
 /** The demo resource waiting for 浙江大学's unit review (subject 2021YFC2501002, submitter 张晓雨). */
 const RESOURCE = '队列血清样本库质控数据';
@@ -18,21 +17,6 @@ const CERTIFIED_SUBJECT = '2021YFC2501001';
 const CSTR = /^CSTR:\w{5}\.\d{2}\.[\w.-]+$/;
 /** How long a view may take to show what the last request changed. */
 const POLL = { timeout: 10_000 };
-
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByTestId('login-name').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('welcome').waitFor();
-}
-
-/** Picks an option of the antd select with this test id (typing to filter when it is searchable). */
-async function choose(page: Page, testId: string, option: string, search?: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  if (search) await page.keyboard.type(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
 
 /** 审核待办 → the resource queue (on a tier when the user has several) → the resource's 审核 tab. */
 async function openFromQueue(page: Page, title: string, tier?: 'unit' | 'platform' | 'expert' | 'release'): Promise<void> {
@@ -53,45 +37,17 @@ async function stepStatus(page: Page, step: 'unit' | 'platform' | 'expert' | 'ap
 
 // The steps run in order and share the demo data (one scenario, one server); each person in their own browser session.
 describe.runIf(RUN_BROWSER_TESTS)('tiered review, release with a CSTR and the collection certificate in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
+  const session = useBrowserSession({ name: 'reviews' });
   let page: Page;
-  let downloads: string;
   let resourceId = '';
   let certificate = { number: '', code: '' };
   /** The CSTR of the release that completed the subject. */
   let lastCstr = '';
 
+  /** Each person works in their own browser session, as they would on their own computer. */
   async function signIn(username: string): Promise<void> {
-    await context?.close();
-    context = await browser.newContext({ baseURL: server.url, viewport: { width: 1366, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    await logIn(page, username);
+    page = await session.signIn(username);
   }
-
-  beforeAll(async () => {
-    downloads = mkdtempSync(path.join(tmpdir(), 'hj-e2e-certificate-'));
-    browser = await launchBrowser();
-    ensureWebBuilt();
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-    if (downloads) rmSync(downloads, { recursive: true, force: true });
-  });
-
-  beforeEach((test) => {
-    test.onTestFailed(async () => {
-      const file = path.join(tmpdir(), `hj-e2e-reviews-failure-${Date.now()}.png`);
-      await page?.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-      console.error(`Screenshot of the failure: ${file}\nServer output:\n${server.output().slice(-4000)}`);
-    });
-  });
 
   it('the unit admin finds the resource in the unit queue and returns it with a comment on 题名（中文） and a general one', async () => {
     await signIn('unit_admin');
@@ -105,7 +61,7 @@ describe.runIf(RUN_BROWSER_TESTS)('tiered review, release with a CSTR and the co
     await expect(decision.textContent()).resolves.toContain('单位审核：审核决定');
     await page.getByTestId('decision-comment').fill(GENERAL_COMMENT);
     await page.getByTestId('decision-add-field-pin').click();
-    await choose(page, 'decision-pin-target-0', '题名（中文）', '题名');
+    await pickOption(page, 'decision-pin-target-0', '题名（中文）', '题名');
     await page.getByTestId('decision-pin-text-0').fill(TITLE_COMMENT);
     await page.getByTestId('decision-return').click();
 
@@ -181,7 +137,7 @@ describe.runIf(RUN_BROWSER_TESTS)('tiered review, release with a CSTR and the co
     expect(await stepStatus(page, 'expert')).toBe('process');
 
     const experts = page.getByTestId('experts-card');
-    await choose(page, 'experts-candidates', '陈立群', '陈立群');
+    await pickOption(page, 'experts-candidates', '陈立群', '陈立群');
     await page.keyboard.press('Escape');
     await page.getByTestId('experts-assign-submit').click();
     const assigned = experts.getByTestId('expert-summary').locator('tr', { hasText: '陈立群' });
@@ -219,8 +175,8 @@ describe.runIf(RUN_BROWSER_TESTS)('tiered review, release with a CSTR and the co
     await openFromQueue(page, FIXED_TITLE, 'release');
     expect(await status(page)).toBe('已通过');
     await page.getByTestId('release-form').waitFor();
-    await choose(page, 'release-sharing-mode', '公开');
-    await choose(page, 'release-licence', 'CC BY 4.0（署名）');
+    await pickOption(page, 'release-sharing-mode', '公开');
+    await pickOption(page, 'release-licence', 'CC BY 4.0（署名）');
     await page.getByTestId('release-submit').click();
 
     const cstr = page.getByTestId('release-cstr');
@@ -248,8 +204,8 @@ describe.runIf(RUN_BROWSER_TESTS)('tiered review, release with a CSTR and the co
 
     // The release.
     await openFromQueue(page, LAST_RELEASE, 'release');
-    await choose(page, 'release-sharing-mode', '申请审批');
-    await choose(page, 'release-licence', 'CC BY 4.0（署名）');
+    await pickOption(page, 'release-sharing-mode', '申请审批');
+    await pickOption(page, 'release-licence', 'CC BY 4.0（署名）');
     await page.getByTestId('release-submit').click();
     await page.getByTestId('release-cstr').waitFor();
     lastCstr = (await page.getByTestId('release-cstr').textContent())?.trim() ?? '';
@@ -282,7 +238,7 @@ describe.runIf(RUN_BROWSER_TESTS)('tiered review, release with a CSTR and the co
     await page.getByTestId('certificate-pdf').click();
     const file = await download;
     expect(file.suggestedFilename()).toBe(`汇交凭证-${certificate.number}.pdf`);
-    const saved = path.join(downloads, 'certificate.pdf');
+    const saved = path.join(session.dir, 'certificate.pdf');
     await file.saveAs(saved);
     expect(readFileSync(saved).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(statSync(saved).size).toBeGreaterThan(10_000);
@@ -295,27 +251,21 @@ describe.runIf(RUN_BROWSER_TESTS)('tiered review, release with a CSTR and the co
   });
 
   it('anyone can verify the certificate without logging in; a forged code is refused', async () => {
-    const visitor = await browser.newContext({ baseURL: server.url, viewport: { width: 1366, height: 900 } });
-    try {
-      const verify = await visitor.newPage();
-      verify.setDefaultTimeout(20_000);
-      await verify.goto(`/verify/${encodeURIComponent(certificate.code)}`);
-      const valid = verify.getByTestId('verify-valid');
-      await valid.waitFor();
-      await expect(valid.textContent()).resolves.toContain('凭证真实有效');
-      expect(await verify.getByTestId('verify-number').textContent()).toBe(certificate.number);
-      await expect(valid.textContent()).resolves.toContain(CERTIFIED_SUBJECT);
-      const cstrs = await verify.getByTestId('verify-lines').locator('.ant-tag').allTextContents();
-      expect(cstrs).toContain(lastCstr);
-      for (const cstr of cstrs) expect(cstr).toMatch(CSTR);
+    const verify = await session.newPage();
+    await verify.goto(`/verify/${encodeURIComponent(certificate.code)}`);
+    const valid = verify.getByTestId('verify-valid');
+    await valid.waitFor();
+    await expect(valid.textContent()).resolves.toContain('凭证真实有效');
+    expect(await verify.getByTestId('verify-number').textContent()).toBe(certificate.number);
+    await expect(valid.textContent()).resolves.toContain(CERTIFIED_SUBJECT);
+    const cstrs = await verify.getByTestId('verify-lines').locator('.ant-tag').allTextContents();
+    expect(cstrs).toContain(lastCstr);
+    for (const cstr of cstrs) expect(cstr).toMatch(CSTR);
 
-      await verify.getByTestId('verify-code').fill(`${certificate.code.slice(0, -4)}XXXX`);
-      await verify.getByTestId('verify-submit').click();
-      await verify.getByTestId('verify-invalid').waitFor();
-      await expect(verify.getByTestId('verify-invalid').textContent()).resolves.toContain('未找到该凭证，凭证无效');
-      expect(await verify.getByTestId('verify-valid').count()).toBe(0);
-    } finally {
-      await visitor.close();
-    }
+    await verify.getByTestId('verify-code').fill(`${certificate.code.slice(0, -4)}XXXX`);
+    await verify.getByTestId('verify-submit').click();
+    await verify.getByTestId('verify-invalid').waitFor();
+    await expect(verify.getByTestId('verify-invalid').textContent()).resolves.toContain('未找到该凭证，凭证无效');
+    expect(await verify.getByTestId('verify-valid').count()).toBe(0);
   });
 });

@@ -1,19 +1,11 @@
-import { readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, RUN_BROWSER_TESTS, shot } from './support/browser';
-import { DEMO_PASSWORD, ensureWebBuilt, startServer, type RunningServer } from './support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { RUN_BROWSER_TESTS, shot } from './support/browser';
+import { logIn, useBrowserSession } from './support/session';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.getByTestId('login-name').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('welcome').waitFor();
-}
 
 /** The antd form item rjsf draws around the control of a field (ids are root_<field>): the innermost one. */
 function fieldItem(page: Page, field: string) {
@@ -21,35 +13,16 @@ function fieldItem(page: Page, field: string) {
 }
 
 describe.runIf(RUN_BROWSER_TESTS)('collection standards in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = useBrowserSession({ name: 'standards', viewport: { width: 1366, height: 860 }, actionTimeoutMs: 15_000 });
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    ensureWebBuilt();
-    server = await startServer();
-    context = await browser.newContext({ baseURL: server.url, viewport: { width: 1366, height: 860 }, acceptDownloads: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
+    page = await session.newPage();
   });
 
   it('previews the form of a standard, shows the server validator\'s Chinese messages on the fields, and downloads a template', async () => {
-    onTestFailed(async () => {
-      const file = path.join(tmpdir(), `hj-e2e-failure-${Date.now()}.png`);
-      await page.screenshot({ path: file }).catch(() => undefined);
-      console.error(`Screenshot of the failure: ${file}\nServer output:\n${server.output().slice(-4000)}`);
-    });
 
     // 1. The population-health platform admin opens the standards from the menu (Chinese by default).
-    await page.goto('/');
     await logIn(page, 'ph_admin');
     await page.getByTestId('side-menu').getByText('汇交标准').click();
     const standard = page.getByTestId('standard-population-health');
@@ -95,12 +68,11 @@ describe.runIf(RUN_BROWSER_TESTS)('collection standards in the browser', () => {
     const link = preview.getByTestId('template-report');
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toMatch(/研究实验报告.*\.xlsx$/);
-    const saved = path.join(tmpdir(), `hj-e2e-template-${Date.now()}.xlsx`);
+    const saved = path.join(session.dir, 'template.xlsx');
     await download.saveAs(saved);
     expect((await readFile(saved)).subarray(0, 2).toString('latin1')).toBe('PK');
-    const response = await context.request.get((await link.getAttribute('href')) ?? '');
+    const response = await page.request.get((await link.getAttribute('href')) ?? '');
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe(XLSX);
-    await rm(saved, { force: true });
   });
 });

@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startSmtp, type ReceivedMail } from '../server/src/test/smtp';
-import { launchBrowser, RUN_BROWSER_TESTS, shot } from './support/browser';
-import { DEMO_PASSWORD, ensureWebBuilt, startServer, type RunningServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import type { ReceivedMail } from '../server/src/test/smtp';
+import { RUN_BROWSER_TESTS, shot } from './support/browser';
+import { useBrowserSession } from './support/session';
 
 const ZHEJIANG = '330000';
 /** 吴琳's subject at 浙江大学: the demo's approved plan has a data line 45 days past due with nothing released. */
@@ -40,14 +39,6 @@ function totalUnder(rules: SubjectScore['rules'], usage: SubjectScore['inputs'][
   return (rules.weights.completion * completion + rules.weights.sharing * sharing) / (rules.weights.completion + rules.weights.sharing);
 }
 
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByTestId('login-name').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('welcome').waitFor();
-}
-
 /** The subject codes of the supervision list's rows, in order. */
 async function subjectCodes(page: Page): Promise<string[]> {
   const ids = await page.getByTestId('supervision-subjects').locator('tr[data-testid^="supervision-subject-"]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-testid') ?? ''));
@@ -75,46 +66,8 @@ async function setNumber(input: Locator, value: string): Promise<void> {
 // Two scenarios on one demo server, each person in their own browser session. The evaluation comes first:
 // while it runs, the mail job works through the demo's backlog of notifications ahead of the reminder.
 describe.runIf(RUN_BROWSER_TESTS)('supervision dashboard and evaluation in the browser', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
-  let server: RunningServer;
-  let browser: Browser;
-  let downloads: string;
-  const contexts: BrowserContext[] = [];
-  /** The page of the step now running (screenshot on failure). */
-  let page: Page | undefined;
-
-  async function signIn(username: string): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 960 }, acceptDownloads: true });
-    contexts.push(context);
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    await logIn(page, username);
-    return page;
-  }
-
-  beforeAll(async () => {
-    downloads = mkdtempSync(path.join(tmpdir(), 'hj-e2e-supervision-'));
-    browser = await launchBrowser();
-    ensureWebBuilt();
-    smtp = await startSmtp();
-    server = await startServer({ timeoutMs: 200_000, env: { SMTP_URL: smtp.url } });
-  }, 240_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-    await smtp?.close();
-    if (downloads) rmSync(downloads, { recursive: true, force: true });
-  });
-
-  beforeEach((test) => {
-    test.onTestFailed(async () => {
-      const file = path.join(tmpdir(), `hj-e2e-supervision-failure-${Date.now()}.png`);
-      await page?.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-      console.error(`Screenshot of the failure: ${file}\nServer output:\n${server.output().slice(-4000)}`);
-    });
-  });
+  const session = useBrowserSession({ name: 'supervision', smtp: true, serverTimeoutMs: 200_000, viewport: { width: 1440, height: 960 } });
+  const signIn = (username: string) => session.signIn(username);
 
   it('the ministry admin changes a weight and sees scores recomputed', async () => {
     const admin = await signIn('ministry');
@@ -220,7 +173,7 @@ describe.runIf(RUN_BROWSER_TESTS)('supervision dashboard and evaluation in the b
     const file = await pending;
     expect(await file.failure()).toBeNull();
     expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
-    const saved = path.join(downloads, 'supervision.xlsx');
+    const saved = path.join(session.dir, 'supervision.xlsx');
     await file.saveAs(saved);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(saved) as unknown as ArrayBuffer);
@@ -295,7 +248,7 @@ describe.runIf(RUN_BROWSER_TESTS)('supervision dashboard and evaluation in the b
     expect(await log.locator('tbody tr', { hasText: '吴琳' }).count()).toBe(1);
 
     // The mail reaches the PI through the outbox, with the subject code and the note.
-    const reminderMails = () => smtp.inbox.filter((mail) => mail.subject.includes('汇交提醒') && mail.subject.includes(OVERDUE_SUBJECT));
+    const reminderMails = () => session.inbox.filter((mail) => mail.subject.includes('汇交提醒') && mail.subject.includes(OVERDUE_SUBJECT));
     let mail: ReceivedMail | undefined;
     await expect
       .poll(() => (mail = reminderMails().find((m) => m.to.includes(OVERDUE_PI_EMAIL))), { timeout: MAIL_TIMEOUT, interval: 1_000 })
@@ -303,7 +256,7 @@ describe.runIf(RUN_BROWSER_TESTS)('supervision dashboard and evaluation in the b
     expect(mail!.text).toContain(OVERDUE_SUBJECT);
     expect(mail!.text).toContain(NOTE);
     expect(mail!.text).toContain('周明');
-    expect(mail!.text).toContain(`${server.url}/subjects/${OVERDUE_SUBJECT}`);
+    expect(mail!.text).toContain(`${session.server.url}/subjects/${OVERDUE_SUBJECT}`);
     // One mail per recipient: the second reminder of the day sent nothing.
     await expect.poll(() => reminderMails().length, POLL).toBe(recipients);
   }, MAIL_TIMEOUT + 120_000);

@@ -12,6 +12,7 @@ import type { Level, ScoreQuery, ScoresAnswer, ScoreRow, ScoreSort } from './eva
 import { ScoreChange, TrendSparkline } from './score-bits';
 import { formatScore } from './score-format';
 import { scoreQueryParams } from './score-query';
+import { nextPage, serverPagination } from '../../components/server-pagination';
 
 /** The filter that narrows the subject ranking to one roll-up row (PIs have none). */
 const DRILL_FILTER: Partial<Record<Level, keyof ScoreQuery>> = { unit: 'unitId', province: 'province', platform: 'platformId', program: 'programCode' };
@@ -100,8 +101,7 @@ export function RankingTable({ query, answer, loading, error, onQuery }: Ranking
       onQuery(one?.order && key ? { sort: key, order: one.order === 'ascend' ? 'asc' : 'desc', page: 1 } : { sort: 'rank', order: 'asc', page: 1 });
       return;
     }
-    const pageSize = pagination.pageSize ?? query.pageSize;
-    onQuery({ page: pageSize === query.pageSize ? (pagination.current ?? 1) : 1, pageSize });
+    onQuery(nextPage(query, pagination.current ?? 1, pagination.pageSize ?? query.pageSize));
   };
 
   return (
@@ -115,14 +115,7 @@ export function RankingTable({ query, answer, loading, error, onQuery }: Ranking
       onChange={onChange}
       onRow={(row) => ({ 'data-testid': `score-row-${row.key}` }) as HTMLAttributes<HTMLElement>}
       locale={{ emptyText: error ? error.message : t('evaluation.ranking.empty') }}
-      pagination={{
-        current: query.page,
-        pageSize: query.pageSize,
-        total: answer?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [10, 20, 50, 100],
-        showTotal: (total) => t('evaluation.ranking.count', { count: total }),
-      }}
+      pagination={serverPagination(query, answer?.total, (total) => t('evaluation.ranking.count', { count: total }))}
     />
   );
 }

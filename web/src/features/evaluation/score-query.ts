@@ -1,7 +1,7 @@
+import { PAGE_SIZES } from '../../components/server-pagination';
 import { LEVELS, type Level, type ScoreQuery, type ScoreSort } from './evaluation-types';
 
 const SORTS: readonly ScoreSort[] = ['rank', 'total', 'completion', 'sharing'];
-const PAGE_SIZES = [10, 20, 50, 100];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULTS = { level: 'subject', sort: 'rank', order: 'asc', page: 1, pageSize: 20 } as const;
 

@@ -1,8 +1,8 @@
+import { PAGE_SIZES } from '../../components/server-pagination';
 import type { SubjectFilter, SubjectStatus } from './registry-types';
 
 export const PLAN_FILTER_STATUSES = ['none', 'draft', 'unit_review', 'platform_review', 'returned', 'approved'] as const;
 export const SUBJECT_STATUSES: readonly SubjectStatus[] = ['active', 'accepted', 'terminated'];
-const PAGE_SIZES = [10, 20, 50, 100];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T | undefined =>

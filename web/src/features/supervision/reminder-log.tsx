@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { formatDateTime } from '../../components/format';
 import { useReminderLog } from './supervision-api';
 import type { ReminderLogItem, ReminderReason } from './supervision-types';
+import { serverPagination } from '../../components/server-pagination';
 
 const REASON_COLORS: Record<ReminderReason, string> = { manual: 'blue', before_due: 'gold', after_due: 'red' };
 
@@ -66,14 +67,7 @@ export function ReminderLog() {
         dataSource={log.data?.items ?? []}
         loading={log.isFetching}
         locale={{ emptyText: log.isError ? log.error.message : t('supervision.log.empty') }}
-        pagination={{
-          current: filter.page,
-          pageSize: filter.pageSize,
-          total: log.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('supervision.log.count', { count: total }),
-          onChange: (page, pageSize) => setFilter({ ...filter, page: pageSize === filter.pageSize ? page : 1, pageSize }),
-        }}
+        pagination={serverPagination(filter, log.data?.total, (total) => t('supervision.log.count', { count: total }), (next) => setFilter({ ...filter, ...next }))}
       />
     </Card>
   );

@@ -9,9 +9,10 @@ import { PlanStatusTag } from '../plans/plan-status-tag';
 import { RemindModal } from './remind-modal';
 import { CertificateCell, DaysToAcceptance, FundingCell, InReviewCell, OverdueTags } from './subject-cells';
 import { useSupervisionSubjects } from './supervision-api';
-import { exportHref, PAGE_SIZES, type SupervisionQuery } from './supervision-filter';
+import { exportHref, type SupervisionQuery } from './supervision-filter';
 import { formatShare } from './supervision-format';
 import type { SortOrder, SubjectRow, SubjectSort } from './supervision-types';
+import { nextPage, serverPagination } from '../../components/server-pagination';
 
 interface SubjectsTableProps {
   query: SupervisionQuery;
@@ -99,8 +100,7 @@ export function SubjectsTable({ query, onChange, canRemind }: SubjectsTableProps
       onChange({ sort, order: one?.order === 'descend' ? 'desc' : one?.order === 'ascend' ? 'asc' : undefined, page: 1 });
       return;
     }
-    const pageSize = pagination.pageSize ?? query.pageSize;
-    onChange({ page: pageSize === query.pageSize ? (pagination.current ?? 1) : 1, pageSize });
+    onChange(nextPage(query, pagination.current ?? 1, pagination.pageSize ?? query.pageSize));
   };
 
   const selectedRows = [...selected.values()];
@@ -150,14 +150,7 @@ export function SubjectsTable({ query, onChange, canRemind }: SubjectsTableProps
             : undefined
         }
         onChange={handleChange}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: subjects.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: PAGE_SIZES,
-          showTotal: (total) => t('supervision.subjects.count', { count: total }),
-        }}
+        pagination={serverPagination(query, subjects.data?.total, (total) => t('supervision.subjects.count', { count: total }))}
       />
       <RemindModal
         open={reminding}

@@ -1,3 +1,4 @@
+import { PAGE_SIZES } from '../../components/server-pagination';
 import type { BreakdownBy, ScopeFilter, SortOrder, SubjectSort } from './supervision-types';
 
 /** Everything the supervision screen keeps in the address bar: the scope filters, the subject list's view, the tab. */
@@ -13,7 +14,6 @@ export interface SupervisionQuery extends ScopeFilter {
 /** Where the drill-down stands: the whole country (rows are provinces), one province (rows are units), one unit (its subjects). */
 export type DrillLevel = 'national' | 'province' | 'unit';
 
-export const PAGE_SIZES = [10, 20, 50, 100];
 const SORTS: readonly SubjectSort[] = ['code', 'completion', 'daysToAcceptance', 'overdue'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PROVINCE = /^\d{2}0000$/;

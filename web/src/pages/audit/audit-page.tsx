@@ -7,6 +7,7 @@ import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
 import { useAuditEntries, useVerifyChain, type AuditEntry, type AuditFilter } from '../../features/audit/audit-api';
 import { AuditChange } from '../../features/audit/audit-change';
+import { serverPagination } from '../../components/server-pagination';
 
 const OBJECT_TYPES = ['organisation', 'user', 'role_grant', 'api_token'];
 
@@ -121,14 +122,7 @@ export function AuditPage() {
           loading={entries.isFetching}
           locale={{ emptyText: entries.isError ? entries.error.message : undefined }}
           expandable={{ expandedRowRender: (entry) => <AuditChange entry={entry} /> }}
-          pagination={{
-            current: filter.page,
-            pageSize: filter.pageSize,
-            total: entries.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { count: total }),
-            onChange: (page, pageSize) => setFilter((f) => ({ ...f, page: pageSize === f.pageSize ? page : 1, pageSize })),
-          }}
+          pagination={serverPagination(filter, entries.data?.total, (total) => t('common.total', { count: total }), (next) => setFilter((f) => ({ ...f, ...next })))}
         />
       </Card>
     </>

@@ -17,6 +17,7 @@ import { hasFilters, parseSubjectFilter, PLAN_FILTER_STATUSES, SUBJECT_STATUSES,
 import { SubjectFormDrawer } from '../../features/registry/subject-form-drawer';
 import { AcceptanceDate } from '../../features/registry/subject-overview';
 import { useOrgName } from '../../features/registry/use-org-name';
+import { serverPagination } from '../../components/server-pagination';
 
 /** The registry: every subject in the user's scope, filtered by program, platform, province, unit and plan state. */
 export function SubjectsPage() {
@@ -162,15 +163,7 @@ export function SubjectsPage() {
           dataSource={subjects.data?.items ?? []}
           loading={subjects.isFetching}
           locale={{ emptyText: subjects.isError ? subjects.error.message : undefined }}
-          pagination={{
-            current: filter.page,
-            pageSize: filter.pageSize,
-            total: subjects.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => t('registry.count', { count: total }),
-            onChange: (page, pageSize) => setParams(subjectFilterParams({ ...filter, page: pageSize === filter.pageSize ? page : 1, pageSize })),
-          }}
+          pagination={serverPagination(filter, subjects.data?.total, (total) => t('registry.count', { count: total }), (next) => setParams(subjectFilterParams({ ...filter, ...next })))}
         />
       </Card>
       {manager && <SubjectFormDrawer open={creating} onClose={() => setCreating(false)} onCreated={(id) => navigate(`/subjects/${id}`)} />}

@@ -9,6 +9,7 @@ import { OrgSelect } from '../../features/orgs/org-select';
 import { UserDrawer } from '../../features/users/user-drawer';
 import { UserFormModal, type UserFormTarget } from '../../features/users/user-form-modal';
 import { useUsers, type UserFilter, type UserRow } from '../../features/users/users-api';
+import { serverPagination } from '../../components/server-pagination';
 
 export function UsersPage() {
   const { t, i18n } = useTranslation();
@@ -96,14 +97,7 @@ export function UsersPage() {
           dataSource={users.data?.items ?? []}
           loading={users.isFetching}
           locale={{ emptyText: users.isError ? users.error.message : undefined }}
-          pagination={{
-            current: filter.page,
-            pageSize: filter.pageSize,
-            total: users.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { count: total }),
-            onChange: (page, pageSize) => setFilter((f) => ({ ...f, page: pageSize === f.pageSize ? page : 1, pageSize })),
-          }}
+          pagination={serverPagination(filter, users.data?.total, (total) => t('common.total', { count: total }), (next) => setFilter((f) => ({ ...f, ...next })))}
         />
       </Card>
       <UserFormModal target={formTarget} onClose={() => setFormTarget(null)} />

@@ -1,5 +1,8 @@
 import type { RollupLevel } from '../../db/schema';
-import { SHARING_PARTS, type Rules, type SharingPart } from './evaluation-rules';
+import { SHARING_PARTS, type ScoreComponents, type ScoreInputs, type SharingPart } from '../../../../common/evaluation';
+import type { Rules } from './evaluation-rules';
+
+export type { ScoreComponents, ScoreInputs };
 
 /** One line of the approved plan, with the lineages of its type first submitted by its due date (S_t(due)). */
 export interface LineFacts {
@@ -29,31 +32,6 @@ export const emptyFacts = (keys: RollupKeys = { pi: null, unit: null, province: 
   keys, lines: [], waivedTypes: [], released: {}, firstRound: { approved: 0, returned: 0 }, rubric: { opinions: 0, scores: 0, sum: 0 },
   completeness: { resources: 0, ratioSum: 0 }, usage: { views: 0, searchHits: 0, downloads: 0, uniqueUsers: 0, applications: 0, months: 0 }, reuse: 0,
 });
-
-/** The counts behind a score, as the subject page shows them. */
-export interface ScoreInputs {
-  lines: Array<{ type: string; planned: number; dueDate: string; onTime: number | null; waived: boolean }>;
-  releasedByType: Record<string, number>;
-  firstRound: { approved: number; returned: number };
-  rubric: { count: number; mean: number | null };
-  completeness: { resources: number; mean: number | null };
-  usage: Record<SharingPart, number>;
-  usageThrough: string | null;
-}
-
-/** Every component score, 0–1 or null where there is no basis. */
-export interface ScoreComponents {
-  timeliness: number | null;
-  quantity: number;
-  firstPass: number | null;
-  rubric: number | null;
-  completeness: number | null;
-  quality: number | null;
-  completion: number | null;
-  sharingParts: Record<SharingPart, number>;
-  sharing: number;
-  total: number | null;
-}
 
 export interface SubjectScore {
   inputs: ScoreInputs;

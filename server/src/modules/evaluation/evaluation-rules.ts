@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
+import { SHARING_PARTS, type SharingPart } from '../../../../common/evaluation';
 import { fieldError } from '../../platform/errors';
 
 const weight = Type.Number({ minimum: 0, maximum: 1 });
@@ -6,8 +7,7 @@ const target = Type.Integer({ minimum: 1, maximum: 1_000_000_000 });
 const exact = <K extends string, T extends TSchema>(keys: readonly K[], value: T) =>
   Type.Object(Object.fromEntries(keys.map((k) => [k, value])) as Record<K, T>, { additionalProperties: false });
 
-export const SHARING_PARTS = ['views', 'searchHits', 'downloads', 'uniqueUsers', 'applications', 'reuse'] as const;
-export type SharingPart = (typeof SHARING_PARTS)[number];
+export { SHARING_PARTS, type SharingPart };
 
 /** A rule set (docs/supervision-and-evaluation.md): exactly these keys, weights 0–1, targets 1–10⁹. */
 export const Rules = Type.Object({

@@ -3,20 +3,10 @@ import type { DB, SubjectStatus } from '../../db/schema';
 import { subtreeIds } from '../orgs/orgs.repository';
 import type { SubjectVisibility } from './registry.policy';
 import { containsPattern } from '../../platform/format';
-
+import type { ScopeFilter } from '../../../../common/scope-filter';
 
 /** The common filters of the supervision and evaluation lists; each only ever narrows the visible subjects. */
-export interface ScopeFilter {
-  /** A province's 6-digit code: subjects whose region lies in it. */
-  province?: string;
-  /** Lead or co-undertaking unit, with the units below it. */
-  unitId?: string;
-  platformId?: string;
-  programCode?: string;
-  projectCode?: string;
-  /** Subject code or title, contains. */
-  q?: string;
-}
+export type { ScopeFilter };
 
 export interface SubjectFilter {
   q?: string;

@@ -1,4 +1,7 @@
-/** Shapes of the evaluation API (docs/supervision-and-evaluation.md, "Evaluation"). */
+/** Shapes of the evaluation API (docs/supervision-and-evaluation.md, "Evaluation"); the score's own in common/. */
+import { SHARING_PARTS, type PlanLineInput, type ScoreComponents, type ScoreInputs, type SharingPart } from '../../../../common/evaluation';
+
+export { SHARING_PARTS, type PlanLineInput, type ScoreComponents, type ScoreInputs, type SharingPart };
 
 export const LEVELS = ['subject', 'pi', 'unit', 'province', 'platform', 'program'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -7,11 +10,9 @@ export const WEIGHT_GROUPS = {
   weights: ['completion', 'sharing'],
   completion: ['timeliness', 'quantity', 'quality'],
   quality: ['firstPass', 'rubric', 'completeness'],
-  sharing: ['views', 'searchHits', 'downloads', 'uniqueUsers', 'applications', 'reuse'],
+  sharing: SHARING_PARTS,
 } as const;
 export type WeightGroup = keyof typeof WEIGHT_GROUPS;
-export const SHARING_PARTS = WEIGHT_GROUPS.sharing;
-export type SharingPart = (typeof SHARING_PARTS)[number];
 
 /** One version of the rules: weights per group (each summing to 1) and the sharing targets. */
 export interface Rules {
@@ -94,38 +95,6 @@ export interface ScoreQuery {
   order: 'asc' | 'desc';
   page: number;
   pageSize: number;
-}
-
-export interface PlanLineInput {
-  type: string;
-  planned: number;
-  dueDate: string | null;
-  onTime: number | null;
-  waived: boolean;
-}
-
-export interface ScoreInputs {
-  lines: PlanLineInput[];
-  releasedByType: Record<string, number>;
-  firstRound: { approved: number; returned: number };
-  rubric: { count: number; mean: number | null };
-  completeness: { resources: number; mean: number | null };
-  usage: Record<SharingPart, number>;
-  usageThrough: string | null;
-}
-
-/** Component scores, 0–1, null when not applicable (its weight goes to the others). */
-export interface ScoreComponents {
-  timeliness: number | null;
-  quantity: number | null;
-  firstPass: number | null;
-  rubric: number | null;
-  completeness: number | null;
-  quality: number | null;
-  completion: number | null;
-  sharingParts: Record<SharingPart, number>;
-  sharing: number | null;
-  total: number | null;
 }
 
 export interface SubjectScoreAnswer {

@@ -1,4 +1,5 @@
 /** Shapes of the supervision API (docs/supervision-and-evaluation.md, "Supervision"). Money is a decimal string, shares are 0–1. */
+import type { ScopeFilter } from '../../../../common/scope-filter';
 
 export type ReviewTier = 'unit' | 'platform' | 'expert';
 export type BreakdownBy = 'province' | 'unit' | 'platform' | 'program';
@@ -7,14 +8,7 @@ export type SubjectSort = 'code' | 'completion' | 'daysToAcceptance' | 'overdue'
 export type SortOrder = 'asc' | 'desc';
 
 /** The common filters of every supervision list (query string). */
-export interface ScopeFilter {
-  province?: string;
-  unitId?: string;
-  platformId?: string;
-  programCode?: string;
-  projectCode?: string;
-  q?: string;
-}
+export type { ScopeFilter };
 
 export interface Funding {
   budget: string;

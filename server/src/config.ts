@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** Typed configuration, read once from the environment and validated at start. */
@@ -16,6 +17,14 @@ export interface Config {
   sessionMaxHours: number;
   loginMaxFailures: number;
   loginWindowMinutes: number;
+  /** Accepted self-registrations per client address and window. */
+  registerMaxPerIp: number;
+  registerWindowMinutes: number;
+  /**
+   * Which peers' X-Forwarded-For is believed (the client address rate limits and usage counts rest on):
+   * true for any, false for none, else addresses / CIDR ranges / loopback, linklocal, uniquelocal.
+   */
+  trustProxy: boolean | string[];
   webDist: string;
   planReviewDays: number;
   planLeadDays: number;
@@ -38,6 +47,31 @@ export class ConfigError extends Error {
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: `true`, `false`, or a comma-separated list of proxy addresses, CIDR ranges and the
+ * names loopback / linklocal / uniquelocal. The default trusts a proxy on the same host only, so a
+ * client reaching the server directly cannot choose its own address with X-Forwarded-For.
+ */
+function trustProxy(raw: string | undefined, problems: string[]): boolean | string[] {
+  const value = raw?.trim().toLowerCase();
+  if (!value) return ['loopback'];
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+  const bad = items.filter((item) => {
+    if (PROXY_RANGES.includes(item)) return false;
+    const [address = '', prefix, ...rest] = item.split('/');
+    const family = isIP(address);
+    const maxPrefix = family === 4 ? 32 : 128;
+    return family === 0 || rest.length > 0 || (prefix !== undefined && !(/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix));
+  });
+  if (items.length === 0 || bad.length > 0) {
+    problems.push(`TRUST_PROXY must be true, false, or addresses / CIDR ranges / ${PROXY_RANGES.join(' / ')} separated by commas (not: ${bad.join(', ') || raw})`);
+  }
+  return items;
+}
 
 /**
  * The OAI-PMH contact: OAI_ADMIN_EMAIL, else oai@ the public host (a host without a dot, like
@@ -122,6 +156,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: int('SESSION_MAX_HOURS', 24 * 7, 1, 24 * 365),
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginWindowMinutes: int('LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
+    registerMaxPerIp: int('REGISTER_MAX_PER_IP', 20, 1, 100_000),
+    registerWindowMinutes: int('REGISTER_WINDOW_MINUTES', 60, 1, 24 * 60),
+    trustProxy: trustProxy(env.TRUST_PROXY, problems),
     webDist: path.resolve(env.WEB_DIST?.trim() || './dist/web'),
     planReviewDays: int('PLAN_REVIEW_DAYS', 10, 1, 90),
     planLeadDays: int('PLAN_LEAD_DAYS', 30, 0, 365),

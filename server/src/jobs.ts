@@ -25,6 +25,7 @@ export function createScheduler(database: Database, config: Config, services: Se
     { name: 'usage-aggregate', everyMs: 5 * MINUTE, run: async () => JSON.stringify(await services.usage.aggregate()) },
     { name: 'utilisation-reports', everyMs: 5 * MINUTE, run: async () => JSON.stringify(await services.reports.runDue()) },
     { name: 'uploads-finalise', everyMs: 5 * MINUTE, run: async () => `finalised: ${await services.uploads.resumeFinalisation(systemCtx('uploads-finalise'))}` },
+    { name: 'auth-rate-records', everyMs: 60 * MINUTE, run: async () => `pruned: ${await services.auth.pruneRateRecords()}` },
     { name: 'evaluation', everyMs: 10 * MINUTE, run: async () => JSON.stringify(await services.evaluation.runDue()) },
   ], log);
   return {

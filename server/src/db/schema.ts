@@ -83,6 +83,12 @@ export interface LoginFailuresTable {
   at: GeneratedTimestamp;
 }
 
+export interface RegistrationAttemptsTable {
+  id: Generated<number>;
+  ip: string;
+  at: GeneratedTimestamp;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: Timestamp;
@@ -792,6 +798,7 @@ export interface DB {
   sessions: SessionsTable;
   apiTokens: ApiTokensTable;
   loginFailures: LoginFailuresTable;
+  registrationAttempts: RegistrationAttemptsTable;
   auditLog: AuditLogTable;
   standards: StandardsTable;
   standardVersions: StandardVersionsTable;

@@ -20,6 +20,7 @@ export const ERRORS = {
   'auth.token_invalid': { status: 401, zh: 'API 令牌无效、已过期或已撤销', en: 'The API token is invalid, expired or revoked' },
   'auth.account_disabled': { status: 403, zh: '账号已停用', en: 'This account is disabled' },
   'auth.rate_limited': { status: 429, zh: '登录失败次数过多，请 {minutes} 分钟后再试', en: 'Too many failed logins; try again in {minutes} minutes' },
+  'auth.registration_rate_limited': { status: 429, zh: '该网络地址注册账号过于频繁，请 {minutes} 分钟后再试', en: 'Too many accounts registered from this network address; try again in {minutes} minutes' },
   'auth.csrf_failed': { status: 403, zh: '安全校验失败，请刷新页面后重试', en: 'Security check failed; reload the page and try again' },
   'auth.token_read_only': { status: 403, zh: '只读令牌不能修改数据', en: 'A read-only token cannot change data' },
   'auth.wrong_password': { status: 422, zh: '当前密码不正确', en: 'The current password is wrong' },

@@ -10,6 +10,7 @@ import * as createUsage from './2026-11-27T1720-create-usage';
 import * as createHarvestIndex from './2026-11-27T1730-create-harvest-index';
 import * as createSupervisionAndEvaluation from './2026-11-27T1800-create-supervision-and-evaluation';
 import * as createSubjectProgress from './2026-11-27T1810-create-subject-progress';
+import * as createRegistrationAttempts from './2026-11-28T0900-create-registration-attempts';
 
 /** Every migration, in the order applied. Migrations are frozen: add new files, never edit old ones. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T1730-create-harvest-index': createHarvestIndex,
   '2026-11-27T1800-create-supervision-and-evaluation': createSupervisionAndEvaluation,
   '2026-11-27T1810-create-subject-progress': createSubjectProgress,
+  '2026-11-28T0900-create-registration-attempts': createRegistrationAttempts,
 };

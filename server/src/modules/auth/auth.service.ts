@@ -83,6 +83,16 @@ export class AuthService {
     throw new AppError('auth.rate_limited', { minutes: Math.ceil(retryAfterS / 60) }, [], { 'retry-after': String(retryAfterS) });
   }
 
+  /** Forgets failed logins and registrations older than a day (every rate-limit window is shorter). */
+  async pruneRateRecords(): Promise<number> {
+    const before = new Date(Date.now() - 24 * 3_600_000);
+    const [registrations, failures] = await Promise.all([
+      this.db.deleteFrom('registrationAttempts').where('at', '<', before).executeTakeFirst(),
+      this.db.deleteFrom('loginFailures').where('at', '<', before).executeTakeFirst(),
+    ]);
+    return Number(registrations.numDeletedRows) + Number(failures.numDeletedRows);
+  }
+
   /** Resolves a session cookie; an expired session is deleted and reported as such. */
   async resolveSession(token: string): Promise<SessionAuth> {
     const session = await this.repo.findSession(sha256Hex(token));

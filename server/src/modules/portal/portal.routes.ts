@@ -45,7 +45,7 @@ export async function portalRoutes(fastify: FastifyInstance, { services }: { ser
   app.post('/api/applications/:id/decision', { config: authenticated, schema: { tags, summary: 'Approve with an expiry, or reject with a reason', params: IdParams, body: DecisionRequest, response: { 200: ApplicationBody, ...errors(400, 401, 403, 404, 409, 422) } } },
     async (request) => applications.decide(request.ctx(), request.params.id, request.body, clientOf(request)));
 
-  app.post('/api/auth/register', { config: open, schema: { tags: ['auth'], summary: 'Register as a member; a verification link is mailed', body: RegisterRequest, response: { 201: Type.Object({ status: Type.Literal('verification_sent') }), ...errors(400, 409, 422) } } },
+  app.post('/api/auth/register', { config: open, schema: { tags: ['auth'], summary: 'Register as a member; a verification link is mailed', body: RegisterRequest, response: { 201: Type.Object({ status: Type.Literal('verification_sent') }), ...errors(400, 409, 422, 429) } } },
     async (request, reply) => {
       if (request.ctx().actor) throw new AppError('request.invalid');
       return reply.status(201).send(await registration.register(request.ctx(), request.body));

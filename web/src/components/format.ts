@@ -1,13 +1,18 @@
 import type { Language } from '../i18n';
 
-/** A timestamp in the UI language, e.g. 2026/11/27 12:16 or 27 Nov 2026, 12:16. */
-export function formatDateTime(iso: string | null | undefined, language: string): string {
+/**
+ * A timestamp in the UI language and in Beijing time, e.g. 2026年11月28日 00:30 or 28 Nov 2026, 00:30:
+ * the platform's days (deadlines, release dates) are China's, so its times are shown on the same clock
+ * wherever the browser is.
+ */
+export function formatDateTime(iso: string | Date | null | undefined, language: string, style: 'dateTime' | 'time' = 'dateTime'): string {
   if (!iso) return '—';
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
+  if (Number.isNaN(date.getTime())) return String(iso);
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'zh-CN', {
-    dateStyle: 'medium',
+    ...(style === 'dateTime' ? { dateStyle: 'medium' as const } : {}),
     timeStyle: 'short',
+    timeZone: 'Asia/Shanghai',
   }).format(date);
 }
 

@@ -2,6 +2,7 @@ import { Breadcrumb, Button, Flex, Space, Tag, Tooltip, Typography } from 'antd'
 import { CheckCircleOutlined, CloudUploadOutlined, EditOutlined, ExclamationCircleOutlined, LoadingOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
 import { formatDay } from '../registry/dates';
 import { useSubject } from '../registry/registry-api';
@@ -13,7 +14,7 @@ import type { ResourceDraft } from './use-resource-draft';
 /** 已保存 / 保存中… / 有未保存的修改 / 保存失败 */
 export function SaveIndicator({ draft }: { draft: ResourceDraft }) {
   const { t, i18n } = useTranslation();
-  const time = draft.lastSavedAt ? new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'zh-CN', { timeStyle: 'short' }).format(draft.lastSavedAt) : null;
+  const time = draft.lastSavedAt ? formatDateTime(draft.lastSavedAt, i18n.language, 'time') : null;
   const view = {
     saved: { icon: <CheckCircleOutlined style={{ color: '#16a34a' }} />, text: time ? t('resources.save.savedAt', { time }) : t('resources.save.saved'), type: 'secondary' as const },
     pending: { icon: <EditOutlined />, text: t('resources.save.pending'), type: 'secondary' as const },

@@ -23,7 +23,7 @@ import type { Actor, Ctx } from '../server/src/platform/context';
 import { isRole } from '../common/roles';
 import { loadFacts } from '../server/src/modules/evaluation/evaluation-inputs';
 import { usageCutoff } from '../server/src/modules/evaluation/evaluation-runner';
-import { admin } from './server-admin';
+import { admin } from '../server/src/test/test-database';
 
 const SCALE = Number(process.argv[2] ?? 1);
 /** The scale of the world measured (REUSE: the kept database's). */

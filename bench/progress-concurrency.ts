@@ -11,7 +11,7 @@ import { openDatabase } from '../server/src/db/database';
 import { migrateToLatest } from '../server/src/db/migrator';
 import { SupervisionRepository } from '../server/src/modules/supervision/supervision.repository';
 import { buildOrg, buildSubject } from '../server/src/test/factories';
-import { admin } from './server-admin';
+import { admin } from '../server/src/test/test-database';
 
 const DB_NAME = 'hj_bench_progress';
 const SUBJECTS = 40;

@@ -19,7 +19,7 @@ import { SearchRepository } from '../server/src/modules/search/search.repository
 import { SearchService, type SearchClient } from '../server/src/modules/search/search.service';
 import type { SearchQuerystring } from '../server/src/modules/search/search.schemas';
 import { corpus, rng, zipf } from './search-corpus';
-import { admin } from './server-admin';
+import { admin } from '../server/src/test/test-database';
 
 const N = Number(process.argv[2] ?? 200_000);
 const target = (process.argv[3] ?? 'pglite') as 'pglite' | 'postgres';

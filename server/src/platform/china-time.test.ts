@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, chinaDate, chinaWeekday } from './china-time';
+import { addWorkingDays, chinaDate, chinaDateTime, chinaWeekday } from './china-time';
 
 // Moments written in Beijing time; the week of 2026-11-23 (Monday) to 2026-12-13 (Sunday).
 const beijing = (local: string) => new Date(`${local}+08:00`);
@@ -26,5 +26,12 @@ describe('working days', () => {
   it('adds nothing for zero days', () => {
     const at = beijing('2026-11-28T12:00:00');
     expect(addWorkingDays(at, 0)).toEqual(at);
+  });
+});
+
+describe('China local time', () => {
+  it('writes a moment as Beijing date and time, across UTC midnight', () => {
+    expect(chinaDateTime(new Date('2026-11-27T16:30:00Z'))).toBe('2026-11-28 00:30');
+    expect(chinaDateTime('2026-12-31T17:05:00.000Z')).toBe('2027-01-01 01:05');
   });
 });

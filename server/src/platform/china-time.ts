@@ -36,6 +36,11 @@ export function chinaDate(at = new Date()): string {
   return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** A moment as China local time, YYYY-MM-DD HH:mm (report and export timestamps). */
+export function chinaDateTime(at: Date | string): string {
+  return new Date(new Date(at).getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** True when a step's deadline has passed (no deadline is never overdue). */
 export function pastDue(due: Date | string | null, now = Date.now()): boolean {
   return due !== null && new Date(due).getTime() < now;

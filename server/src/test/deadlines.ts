@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
+import { chinaWeekday } from '../platform/china-time';
 
 const DAY = 86_400_000;
-const CHINA = 8 * 3_600_000;
 
 /**
  * Asserts a review deadline set just now lies ten working days ahead in China: ten Monday–Friday
@@ -14,9 +14,9 @@ export function expectTenWorkingDaysAhead(due: string | Date, now = Date.now()):
   expect(Math.abs(dueAt - now - days * DAY)).toBeLessThan(5 * 60_000);
   let working = 0;
   for (let day = 1; day <= days; day += 1) {
-    const weekday = new Date(now + CHINA + day * DAY).getUTCDay();
+    const weekday = chinaWeekday(new Date(now + day * DAY));
     if (weekday !== 0 && weekday !== 6) working += 1;
   }
   expect(working).toBe(10);
-  expect([0, 6]).not.toContain(new Date(dueAt + CHINA).getUTCDay());
+  expect([0, 6]).not.toContain(chinaWeekday(new Date(dueAt)));
 }

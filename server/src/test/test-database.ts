@@ -10,8 +10,9 @@ if (process.env.CI === 'true' && process.env.TEST_DB === 'postgres' && !TEST_DAT
   throw new Error('CI runs the PostgreSQL pass: TEST_DATABASE_URL must be set');
 }
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+/** Runs one statement on a PostgreSQL server's maintenance database (CREATE / DROP DATABASE of a test or bench). */
+export async function admin(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query(statement);
@@ -22,12 +23,13 @@ async function admin(statement: string): Promise<void> {
 
 /** On PostgreSQL: a new empty database for one test file, and how to drop it. */
 export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
+  const server = TEST_DATABASE_URL;
+  if (!server) throw new Error('TEST_DATABASE_URL is not set');
   const name = `hj_test_${randomBytes(6).toString('hex')}`;
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(TEST_DATABASE_URL);
+  await admin(server, `CREATE DATABASE ${name}`);
+  const url = new URL(server);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return { url: url.toString(), drop: () => admin(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 /** A fresh, migrated database: in-memory PGlite, or a new PostgreSQL database dropped on close. */

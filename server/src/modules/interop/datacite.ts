@@ -1,7 +1,7 @@
 import { chinaDate } from '../../platform/china-time';
 import { el, type XmlElement } from './xml';
 import {
-  accessRight, bareCstr, creatorsOf, descriptionOf, fieldOf, isoDay, kindLabel, licenceOf, resourceTypeGeneral, str, strings, typeLabel, valueTexts, type InteropRecord,
+  accessRight, bareCstr, creatorsOf, descriptionOf, fieldOf, kindLabel, licenceOf, resourceTypeGeneral, str, strings, typeLabel, valueTexts, type InteropRecord,
 } from './interop-record';
 
 export const DATACITE_NS = 'http://datacite.org/schema/kernel-4';
@@ -158,7 +158,7 @@ export function dataciteRecord(record: InteropRecord, today = chinaDate()): Data
   const cstr = bareCstr(record.cstr);
   const discipline = str(m.discipline);
   const language = str(m.language);
-  const released = isoDay(record.releasedAt);
+  const released = chinaDate(record.releasedAt);
   const availableFrom = record.sharingMode === 'embargo' && record.embargoEnd ? record.embargoEnd : released;
   const out: DataCiteRecord = {
     id: record.url,
@@ -190,7 +190,7 @@ export function dataciteRecord(record: InteropRecord, today = chinaDate()): Data
       ...(str(m.dateCreated) && DATE_VALUE.test(str(m.dateCreated)!) ? [{ date: str(m.dateCreated)!, dateType: 'Created' }] : []),
       { date: released, dateType: 'Issued' },
       { date: availableFrom, dateType: 'Available' },
-      ...(record.withdrawnAt ? [{ date: isoDay(record.withdrawnAt), dateType: 'Withdrawn' }] : []),
+      ...(record.withdrawnAt ? [{ date: chinaDate(record.withdrawnAt), dateType: 'Withdrawn' }] : []),
     ],
     language: language === 'zh' || language === 'zh-en' ? 'zh' : language === 'en' ? 'en' : null,
     identifiers: [{ identifier: cstr, identifierType: 'CSTR' }, { identifier: record.url, identifierType: 'URL' }],

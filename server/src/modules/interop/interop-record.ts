@@ -3,7 +3,6 @@ import { LICENCES } from '../reviews/review-settings';
 import { RESOURCE_TYPE_LABELS, type FieldSchema, type ResourceType, type StandardDocument } from '../standards/standard-document';
 import { fieldText } from '../portal/field-text';
 import type { Bilingual } from '../../platform/i18n';
-import { chinaDate } from '../../platform/china-time';
 import { citationRecordOf, type CitationRecord } from './citations';
 
 /**
@@ -167,6 +166,3 @@ export function descriptionOf(record: Pick<InteropRecord, 'metadata'>, lang: 'zh
 export function citationOf(record: InteropRecord, accessed?: string): CitationRecord {
   return citationRecordOf({ resource: record, metadata: record.metadata, publisher: record.context.platformNameZh, url: record.url, accessed });
 }
-
-/** The date (YYYY-MM-DD) of a timestamp as it is in China: what landing pages, DataCite and Dublin Core state. */
-export const isoDay = (at: Date): string => chinaDate(at);

@@ -1,7 +1,7 @@
 import { chinaDate } from '../../platform/china-time';
 import { fileAccess } from '../portal/portal-access';
 import { cstrResolverUrl } from '../releases/cstr';
-import { accessRight, bareCstr, creatorsOf, descriptionOf, isoDay, licenceOf, SHARING_LABELS, str, strings, typeLabel, kindOf, type InteropRecord } from './interop-record';
+import { accessRight, bareCstr, creatorsOf, descriptionOf, licenceOf, SHARING_LABELS, str, strings, typeLabel, kindOf, type InteropRecord } from './interop-record';
 import { xmlAttr, xmlText } from './xml';
 
 /** The shell served when the web app is not built (API-only deployments, tests). */
@@ -59,7 +59,7 @@ export function jsonLd(record: InteropRecord, publicUrl: string, today = chinaDa
       : [{ '@type': 'Organization', name: record.context.unitName }],
     publisher: { '@type': 'Organization', name: record.context.platformNameZh, ...(record.context.platformNameEn ? { alternateName: record.context.platformNameEn } : {}) },
     funder: { '@type': 'Organization', name: record.funder },
-    datePublished: isoDay(record.releasedAt),
+    datePublished: chinaDate(record.releasedAt),
     ...(str(m.dateCreated) ? { dateCreated: str(m.dateCreated) } : {}),
     version: String(record.versionNo),
     ...(licence ? { license: licence.uri ?? licence.label.zh } : {}),
@@ -85,7 +85,7 @@ export function jsonLd(record: InteropRecord, publicUrl: string, today = chinaDa
 }
 
 /** `YYYY/MM/DD`, the date form Highwire Press tags use. */
-const slashDate = (at: Date) => isoDay(at).replace(/-/g, '/');
+const slashDate = (at: Date) => chinaDate(at).replace(/-/g, '/');
 
 /** Head tags for a live or superseded version: title, description, Highwire citation_*, Open Graph, canonical, JSON-LD. */
 export function landingHead(record: InteropRecord, publicUrl: string, today = chinaDate()): { title: string; head: string; noscript: string } {
@@ -123,7 +123,7 @@ export function landingHead(record: InteropRecord, publicUrl: string, today = ch
   const noscript = [
     `<h1>${html(record.titleZh)}</h1>`,
     ...(str(record.metadata.titleEn) ? [`<p lang="en">${html(str(record.metadata.titleEn)!)}</p>`] : []),
-    `<p>${html(typeLabel(record).zh)} · ${html(record.context.platformNameZh)} · ${html(isoDay(record.releasedAt))}</p>`,
+    `<p>${html(typeLabel(record).zh)} · ${html(record.context.platformNameZh)} · ${html(chinaDate(record.releasedAt))}</p>`,
     ...(creators.length ? [`<p>${html(creators.map((c) => c.name).join('，'))}</p>`] : []),
     `<p>${html(descriptionOf(record, 'zh') ?? descriptionOf(record, 'en') ?? '')}</p>`,
     `<p>科技资源标识 CSTR：<a href="${html(cstrResolverUrl(record.cstr))}">${html(record.cstr)}</a></p>`,
@@ -134,7 +134,7 @@ export function landingHead(record: InteropRecord, publicUrl: string, today = ch
 /** Head tags of a withdrawal tombstone (410): what it was and why it went, not to be indexed. */
 export function tombstoneHead(record: InteropRecord): { title: string; head: string; noscript: string } {
   const reason = record.withdrawalReason ?? '';
-  const description = `该资源已于 ${record.withdrawnAt ? isoDay(record.withdrawnAt) : ''} 撤回：${reason}`;
+  const description = `该资源已于 ${record.withdrawnAt ? chinaDate(record.withdrawnAt) : ''} 撤回：${reason}`;
   return {
     title: `已撤回：${record.titleZh} · ${record.context.platformNameZh}`,
     head: [

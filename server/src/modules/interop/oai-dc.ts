@@ -1,6 +1,6 @@
 import { chinaDate } from '../../platform/china-time';
 import { el, type XmlElement } from './xml';
-import { accessRight, creatorsOf, dcmiType, descriptionOf, fieldOf, isoDay, kindLabel, licenceOf, str, strings, typeLabel, valueTexts, type InteropRecord } from './interop-record';
+import { accessRight, creatorsOf, dcmiType, descriptionOf, fieldOf, kindLabel, licenceOf, str, strings, typeLabel, valueTexts, type InteropRecord } from './interop-record';
 
 export const OAI_DC_NS = 'http://www.openarchives.org/OAI/2.0/oai_dc/';
 export const OAI_DC_SCHEMA = 'http://www.openarchives.org/OAI/2.0/oai_dc.xsd';
@@ -29,7 +29,7 @@ export function oaiDc(record: InteropRecord, today = chinaDate()): XmlElement {
   add('description', descriptionOf(record, 'en'), 'en');
   if (record.status === 'withdrawn') add('description', `已撤回：${record.withdrawalReason ?? ''}`, 'zh');
   add('publisher', record.context.platformNameZh, 'zh');
-  add('date', isoDay(record.releasedAt));
+  add('date', chinaDate(record.releasedAt));
   add('type', dcmiType(record.resourceType));
   add('type', kindLabel(record) ?? typeLabel(record).zh, 'zh');
   for (const mediaType of new Set(record.files.map((f) => f.mediaType))) add('format', mediaType);

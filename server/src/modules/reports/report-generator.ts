@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB, ReportPeriod } from '../../db/schema';
-import { chinaDate } from '../../platform/china-time';
+import { chinaDate, chinaDateTime } from '../../platform/china-time';
 import { RESOURCE_TYPE_LABELS } from '../standards/standard-document';
 import { ReportDataRepository } from './report-data.repository';
 import { monthsOf, periodInstants, periodLabel } from './report-periods';
@@ -22,7 +22,6 @@ export interface ReportOrder {
 const TYPE_ORDER = Object.keys(RESOURCE_TYPE_LABELS);
 const typeOrder = (type: string) => (TYPE_ORDER.includes(type) ? TYPE_ORDER.indexOf(type) : TYPE_ORDER.length);
 const chinaDateOf = (at: Date | string) => chinaDate(new Date(at));
-const chinaTime = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /**
  * Gathers a report's content subject batch by subject batch, telling the caller after each batch how
@@ -112,7 +111,7 @@ export class ReportGenerator {
     return {
       scope: { type: order.scopeType, code: names.code, titleZh: names.titleZh, programCode: names.programCode, programTitle: names.programTitle },
       period: { kind: order.period, start: order.periodStart, end: order.periodEnd, label: periodLabel(order.period, order.periodStart, order.periodEnd), months },
-      generatedAt: chinaTime(now),
+      generatedAt: chinaDateTime(now),
       summary: {
         subjects: subjects.length,
         planned: subjects.reduce((sum, s) => sum + s.planned, 0),

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { chinaDateTime } from '../../platform/china-time';
 import { RESOURCE_TYPE_LABELS, RESOURCE_TYPES, type ResourceType } from '../standards/standard-document';
 import type { Overview, SubjectRow } from './supervision.schemas';
 
@@ -69,7 +70,7 @@ export async function buildExport(rows: SubjectRow[], overview: Overview): Promi
       inUnit: row.inReview.unit, inPlatform: row.inReview.platform, inExpert: row.inReview.expert,
       overdue: row.overdueItems.map(overdueLabel).join('、'), acceptanceDate: row.acceptanceDate ?? '', daysToAcceptance: row.daysToAcceptance ?? '',
       certificate: CERTIFICATE[row.certificate.status], budget: Number(row.funding.budget), spent: Number(row.funding.spent),
-      flagged: row.funding.flagged ? '已支出但无发布' : '', lastReminderAt: row.lastReminderAt ? chinaTime(row.lastReminderAt) : '',
+      flagged: row.funding.flagged ? '已支出但无发布' : '', lastReminderAt: row.lastReminderAt ? chinaDateTime(row.lastReminderAt) : '',
     }).commit();
   }
   sheet.commit();
@@ -96,9 +97,4 @@ export async function buildExport(rows: SubjectRow[], overview: Overview): Promi
   await workbook.commit();
   await done;
   return Buffer.concat(chunks);
-}
-
-/** An instant as China local time, YYYY-MM-DD HH:mm. */
-function chinaTime(instant: string): string {
-  return new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }

@@ -374,6 +374,8 @@ export interface ReviewDecisionsTable {
   comment: string | null;
   detail: Json;
   decidedAt: GeneratedTimestamp;
+  /** Order of recording (decided_at can tie within one request). */
+  seq: Generated<string>;
 }
 
 export interface ReviewCommentsTable {

@@ -11,6 +11,7 @@ import * as createHarvestIndex from './2026-11-27T1730-create-harvest-index';
 import * as createSupervisionAndEvaluation from './2026-11-27T1800-create-supervision-and-evaluation';
 import * as createSubjectProgress from './2026-11-27T1810-create-subject-progress';
 import * as createRegistrationAttempts from './2026-11-28T0900-create-registration-attempts';
+import * as orderReviewDecisions from './2026-11-28T0910-order-review-decisions';
 
 /** Every migration, in the order applied. Migrations are frozen: add new files, never edit old ones. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T1800-create-supervision-and-evaluation': createSupervisionAndEvaluation,
   '2026-11-27T1810-create-subject-progress': createSubjectProgress,
   '2026-11-28T0900-create-registration-attempts': createRegistrationAttempts,
+  '2026-11-28T0910-order-review-decisions': orderReviewDecisions,
 };

@@ -54,8 +54,7 @@ export class ReviewsRepository {
       .selectAll('d')
       .select('u.displayName as reviewerName')
       .where('d.resourceId', '=', resourceId)
-      .orderBy('d.decidedAt')
-      .orderBy('d.id')
+      .orderBy('d.seq')
       .execute();
   }
 
